@@ -583,12 +583,16 @@ internal static class ContextProcessor
                 };
             }
 
+            // The spec returns here without looking at @index, but a reverse property may well have a
+            // property-valued index (expand#t0131), so it is read as in step 20.
+            var reverseIndex = map.ContainsKey(Keywords.Index) ? ParseIndexMapping(run, active, scope, map[Keywords.Index]!, reverseContainer, term, path) : null;
             var reverseDefinition = new TermDefinition
             {
                 IriMapping = reverseIri,
                 IsReverse = true,
                 TypeMapping = typeMapping,
                 Container = reverseContainer,
+                IndexMapping = reverseIndex,
                 IsProtected = isProtected,
             };
             Store(active, scope, term, path, reverseDefinition, previous);
@@ -668,8 +672,9 @@ internal static class ContextProcessor
         }
         else if (term.Contains('/', StringComparison.Ordinal))
         {
-            // Step 16: a relative IRI reference used as a term.
-            iriMapping = IriExpansion.Expand(run, active, term, vocab: true, scope: scope);
+            // Step 16: a relative IRI reference used as a term. Expanded without the local context: the term
+            // itself is in it, and looking it up would be a cycle (expand#ter49).
+            iriMapping = IriExpansion.Expand(run, active, term, vocab: true);
             if (iriMapping is null || !IriResolver.HasScheme(iriMapping))
             {
                 throw new JsonLdException(JsonLdErrorCodes.InvalidIriMapping, $"The term '{term}' at {path} does not expand to an IRI.");
@@ -711,18 +716,7 @@ internal static class ContextProcessor
         string? indexMapping = null;
         if (map.TryGetValue(Keywords.Index, out var indexValue))
         {
-            if (active.IsJsonLd10 || (container & ContainerKinds.Index) == 0)
-            {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidTermDefinition, $"@index in '{term}' at {path} needs an @index container (and json-ld-1.1).");
-            }
-
-            var expandedIndex = indexValue.Type == JTokenType.String ? IriExpansion.Expand(run, active, (string)indexValue!, vocab: true, scope: scope) : null;
-            if (expandedIndex is null || Keywords.IsKeyword(expandedIndex) || !IriResolver.HasScheme(expandedIndex))
-            {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidTermDefinition, $"@index in '{term}' at {path} must be a string that expands to an IRI.");
-            }
-
-            indexMapping = (string)indexValue!;
+            indexMapping = ParseIndexMapping(run, active, scope, indexValue, container, term, path);
         }
 
         // Step 21: validate the scoped context now; it is applied (again, cached) where it is used.
@@ -847,6 +841,23 @@ internal static class ContextProcessor
             BaseUrl = scopedContext is null ? null : scope.BaseUrl,
         };
         Store(active, scope, term, path, definition, previous);
+    }
+
+    // Step 20.
+    private static string ParseIndexMapping(JsonLdRun run, Context active, TermDefinitionScope scope, JToken indexValue, ContainerKinds container, string term, JsonPath path)
+    {
+        if (active.IsJsonLd10 || (container & ContainerKinds.Index) == 0)
+        {
+            throw new JsonLdException(JsonLdErrorCodes.InvalidTermDefinition, $"@index in '{term}' at {path} needs an @index container (and json-ld-1.1).");
+        }
+
+        var expandedIndex = indexValue.Type == JTokenType.String ? IriExpansion.Expand(run, active, (string)indexValue!, vocab: true, scope: scope) : null;
+        if (expandedIndex is null || Keywords.IsKeyword(expandedIndex) || !IriResolver.HasScheme(expandedIndex))
+        {
+            throw new JsonLdException(JsonLdErrorCodes.InvalidTermDefinition, $"@index in '{term}' at {path} must be a string that expands to an IRI.");
+        }
+
+        return (string)indexValue!;
     }
 
     // Steps 27 and 28.

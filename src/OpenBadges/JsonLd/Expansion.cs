@@ -274,17 +274,25 @@ internal sealed class Expansion
         {
             var nestedValues = element[nestingKey]!;
             var nestPath = path.Key(nestingKey);
+
+            // A nesting term's scoped context applies to what is nested under it (expand#tc037).
+            var nestContext = active;
+            if (active.Term(nestingKey) is { LocalContext: not null } nestDefinition)
+            {
+                nestContext = ContextProcessor.Process(_run, active, nestDefinition.LocalContext, nestDefinition.BaseUrl, nestPath, overrideProtected: true, ownedToken: true);
+            }
+
             var list = nestedValues is JArray nestedArray ? (IList<JToken>)nestedArray : [nestedValues];
             for (var i = 0; i < list.Count; i++)
             {
                 var itemPath = nestedValues is JArray ? nestPath.Index(i) : nestPath;
-                if (list[i] is not JObject nested || nested.Properties().Any(p => IriExpansion.Expand(_run, active, p.Name, vocab: true) == Keywords.Value))
+                if (list[i] is not JObject nested || nested.Properties().Any(p => IriExpansion.Expand(_run, nestContext, p.Name, vocab: true) == Keywords.Value))
                 {
                     throw new JsonLdException(JsonLdErrorCodes.InvalidAtNestValue, $"The @nest value at {itemPath} must be a map that is not a value object.");
                 }
 
                 _run.CheckDepth(depth + 1, itemPath);
-                ExpandEntries(result, nested, active, typeScopedContext, activeProperty, inputType, baseUrl, itemPath, depth + 1);
+                ExpandEntries(result, nested, nestContext, typeScopedContext, activeProperty, inputType, baseUrl, itemPath, depth + 1);
             }
         }
     }
@@ -351,7 +359,9 @@ internal sealed class Expansion
                 var expandedId = IriExpansion.Expand(_run, active, id, documentRelative: true);
                 if (expandedId is null)
                 {
-                    _run.Emit(JsonLdEventCode.ReservedIdValue, id, path, $"the @id '{id}' at {path} has the form of a keyword; it is dropped");
+                    // The suite keeps such a node with a null @id (expand#t0122); it becomes a blank node.
+                    _run.Emit(JsonLdEventCode.ReservedIdValue, id, path, $"the @id '{id}' at {path} has the form of a keyword; it is ignored");
+                    result[Keywords.Id] = JValue.CreateNull();
                     return true;
                 }
 
@@ -388,7 +398,9 @@ internal sealed class Expansion
                     return true;
                 }
 
-                var included = AsArray(Expand(active, null, value, baseUrl, path, depth + 1));
+                // Expanded as the value of a property (not as top-level content), so that scalars, value
+                // objects and lists are kept long enough to be rejected below instead of silently dropped.
+                var included = AsArray(Expand(active, Keywords.Included, value, baseUrl, path, depth + 1));
                 foreach (var item in included)
                 {
                     if (item is not JObject node || IsValueObject(node) || IsListObject(node) || node.ContainsKey(Keywords.Set))
@@ -763,7 +775,7 @@ internal sealed class Expansion
                 // Step 15.4.
                 throw new JsonLdException(JsonLdErrorCodes.InvalidLanguageTaggedValue, $"The value object at {path} has @language but its @value is not a string.");
             }
-            else if (hasType && (type!.Type != JTokenType.String || !IriResolver.HasScheme((string)type!)))
+            else if (hasType && (type!.Type != JTokenType.String || !IriResolver.IsWellFormedAbsoluteIri((string)type!)))
             {
                 // Step 15.5.
                 throw new JsonLdException(JsonLdErrorCodes.InvalidTypedValue, $"The @type of the value object at {path} is not an absolute IRI.");
@@ -784,7 +796,7 @@ internal sealed class Expansion
 
             if (result.TryGetValue(Keywords.Set, out var set))
             {
-                set.Remove();
+                result.Remove(Keywords.Set);
                 return set;
             }
         }
