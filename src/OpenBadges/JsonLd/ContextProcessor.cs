@@ -290,7 +290,8 @@ internal static class ContextProcessor
             }
             else if (baseValue.Type == JTokenType.String && IriResolver.HasScheme((string)baseValue!))
             {
-                result.SetBaseIri(IriResolver.Resolve(null, (string)baseValue!));
+                // Kept exactly as written: dot segments in a base matter to later resolution (toRdf#t0125).
+                result.SetBaseIri((string)baseValue!);
             }
             else if (baseValue.Type == JTokenType.String && result.BaseIri is not null)
             {

@@ -15,7 +15,7 @@ internal static class IriResolver
 
     /// <summary>
     /// An absolute IRI good enough to become an RDF term: a scheme and no characters that IRIs forbid
-    /// (spaces, controls, &lt; &gt; " { } | \ ^ `).
+    /// (spaces, controls, &lt; &gt; " { } | \ ^ `, a second #).
     /// </summary>
     public static bool IsWellFormedAbsoluteIri(string value)
     {
@@ -24,9 +24,16 @@ internal static class IriResolver
             return false;
         }
 
+        var hashes = 0;
         foreach (var c in value)
         {
             if (c <= ' ' || c is '<' or '>' or '"' or '{' or '}' or '|' or '\\' or '^' or '`')
+            {
+                return false;
+            }
+
+            // One fragment at most: "...#a#b" is not an IRI (toRdf#te111).
+            if (c == '#' && ++hashes > 1)
             {
                 return false;
             }

@@ -43,6 +43,10 @@ public static class JsonLdProcessor
         return new RdfSerialization(run, nodeMap.Issuer).ToDataset(nodeMap);
     }
 
+    /// <summary>toRdf with the document's own URL (see the internal <c>Expand</c> overload).</summary>
+    internal static IReadOnlyList<RdfQuad> ToRdf(JToken input, JsonLdOptions options, string? documentUrl, CancellationToken cancellationToken) =>
+        ExpandedToRdf(Expand(input, options, documentUrl, contextUrl: null, cancellationToken), options, cancellationToken);
+
     /// <summary>
     /// Expansion with the document's own URL (the default base, and the base for relative context URLs) and a
     /// context URL from an HTTP Link header, as a document loader reports them.

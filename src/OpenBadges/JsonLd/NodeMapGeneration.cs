@@ -81,7 +81,13 @@ internal sealed class NodeMapGeneration
             return;
         }
 
-        // Step 6: a node object.
+        // Step 6: a node object. One whose @id was ignored (keyword form, reported during expansion) is no
+        // node at all: it is neither created nor referenced (toRdf#te122).
+        if (map.TryGetValue(Keywords.Id, out var ignoredId) && ignoredId.Type == JTokenType.Null)
+        {
+            return;
+        }
+
         string id;
         if (map.TryGetValue(Keywords.Id, out var idValue) && idValue.Type == JTokenType.String)
         {
