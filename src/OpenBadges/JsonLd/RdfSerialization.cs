@@ -42,7 +42,7 @@ internal sealed class RdfSerialization
             else
             {
                 // 1.1.
-                _run.Emit(JsonLdEventCode.RelativeGraphReference, graphName, JsonPath.Root, $"the named graph '{graphName}' has a relative IRI as its name; the whole graph is dropped");
+                _run.Emit(JsonLdEventCode.RelativeGraphReference, graphName, NodePath(graphName), $"the named graph '{graphName}' has a relative IRI as its name; the whole graph is dropped");
                 continue;
             }
 
@@ -50,14 +50,21 @@ internal sealed class RdfSerialization
             foreach (var subject in graph.Keys.Order(StringComparer.Ordinal))
             {
                 _run.CancellationToken.ThrowIfCancellationRequested();
-                var subjectTerm = ToResource(subject);
-                if (subjectTerm is null)
+                var node = graph[subject];
+                if (node.Types.Count == 0 && node.Properties.Values.All(v => v.Items.Count == 0))
                 {
-                    _run.Emit(JsonLdEventCode.RelativeSubjectReference, subject, JsonPath.Root, $"the subject '{subject}' is a relative IRI reference; its statements are dropped");
+                    // Only referenced (or empty): no statements, so nothing to drop or report.
                     continue;
                 }
 
-                WriteNode(graph[subject], subjectTerm, graphTerm);
+                var subjectTerm = ToResource(subject);
+                if (subjectTerm is null)
+                {
+                    _run.Emit(JsonLdEventCode.RelativeSubjectReference, subject, NodePath(subject), $"the subject '{subject}' is a relative IRI reference; its statements are dropped");
+                    continue;
+                }
+
+                WriteNode(node, subjectTerm, graphTerm);
             }
         }
 
@@ -75,7 +82,7 @@ internal sealed class RdfSerialization
             }
             else
             {
-                _run.Emit(JsonLdEventCode.RelativeTypeReference, type, JsonPath.Root, $"the type '{type}' of '{node.Id}' is a relative IRI reference; it is dropped");
+                _run.Emit(JsonLdEventCode.RelativeTypeReference, type, NodePath(node.Id).Key(Keywords.Type), $"the type '{type}' of '{node.Id}' is a relative IRI reference; it is dropped");
             }
         }
 
@@ -87,7 +94,7 @@ internal sealed class RdfSerialization
                 // 1.3.2.3.
                 if (!_run.Options.ProduceGeneralizedRdf)
                 {
-                    _run.Emit(JsonLdEventCode.BlankNodePredicate, property, JsonPath.Root, $"the property '{property}' of '{node.Id}' is a blank node, which RDF does not allow as a predicate; its statements are dropped");
+                    _run.Emit(JsonLdEventCode.BlankNodePredicate, property, NodePath(node.Id).Key(property), $"the property '{property}' of '{node.Id}' is a blank node, which RDF does not allow as a predicate; its statements are dropped");
                     continue;
                 }
 
@@ -100,7 +107,7 @@ internal sealed class RdfSerialization
             else
             {
                 // 1.3.2.4.
-                _run.Emit(JsonLdEventCode.RelativePropertyReference, property, JsonPath.Root, $"the property '{property}' of '{node.Id}' is a relative IRI reference; its statements are dropped");
+                _run.Emit(JsonLdEventCode.RelativePropertyReference, property, NodePath(node.Id).Key(property), $"the property '{property}' of '{node.Id}' is a relative IRI reference; its statements are dropped");
                 continue;
             }
 
@@ -108,7 +115,7 @@ internal sealed class RdfSerialization
             {
                 // 1.3.2.5.
                 var listTriples = new List<RdfQuad>();
-                var @object = ObjectToRdf(item, graph, listTriples);
+                var @object = ObjectToRdf(item, graph, listTriples, NodePath(node.Id).Key(property));
                 if (@object is not null)
                 {
                     _quads.Add(new RdfQuad(subject, predicate, @object, graph));
@@ -120,7 +127,7 @@ internal sealed class RdfSerialization
     }
 
     // Object to RDF (spec 8.2.2).
-    private RdfTerm? ObjectToRdf(JObject item, RdfTerm graph, List<RdfQuad> extra)
+    private RdfTerm? ObjectToRdf(JObject item, RdfTerm graph, List<RdfQuad> extra, JsonPath path)
     {
         // Steps 1 and 2: a node reference.
         if (!item.ContainsKey(Keywords.Value) && !item.ContainsKey(Keywords.List))
@@ -129,7 +136,7 @@ internal sealed class RdfSerialization
             var term = ToResource(id);
             if (term is null)
             {
-                _run.Emit(JsonLdEventCode.RelativeObjectReference, id, JsonPath.Root, $"the node reference '{id}' is a relative IRI reference; the statement is dropped");
+                _run.Emit(JsonLdEventCode.RelativeObjectReference, id, path, $"the node reference '{id}' is a relative IRI reference; the statement is dropped");
             }
 
             return term;
@@ -138,7 +145,7 @@ internal sealed class RdfSerialization
         // Step 3.
         if (item.TryGetValue(Keywords.List, out var list))
         {
-            return ListToRdf((JArray)list, graph, extra);
+            return ListToRdf((JArray)list, graph, extra, path.Key(Keywords.List));
         }
 
         // Steps 4 and 5.
@@ -149,14 +156,14 @@ internal sealed class RdfSerialization
         // Step 6.
         if (datatype is not null && datatype != Keywords.Json && !IriResolver.IsWellFormedAbsoluteIri(datatype))
         {
-            _run.Emit(JsonLdEventCode.RelativeObjectReference, datatype, JsonPath.Root, $"the datatype '{datatype}' is not an absolute IRI; the literal is dropped");
+            _run.Emit(JsonLdEventCode.RelativeObjectReference, datatype, path, $"the datatype '{datatype}' is not an absolute IRI; the literal is dropped");
             return null;
         }
 
         // Step 7.
         if (language is not null && !LanguageTags.IsWellFormed(language))
         {
-            _run.Emit(JsonLdEventCode.InvalidLanguage, language, JsonPath.Root, $"the language tag '{language}' is not well-formed BCP 47; the literal is dropped");
+            _run.Emit(JsonLdEventCode.InvalidLanguage, language, path, $"the language tag '{language}' is not well-formed BCP 47; the literal is dropped");
             return null;
         }
 
@@ -221,7 +228,7 @@ internal sealed class RdfSerialization
     }
 
     // List Conversion (spec 8.3.2).
-    private RdfTerm ListToRdf(JArray list, RdfTerm graph, List<RdfQuad> extra)
+    private RdfTerm ListToRdf(JArray list, RdfTerm graph, List<RdfQuad> extra, JsonPath path)
     {
         if (list.Count == 0)
         {
@@ -237,7 +244,7 @@ internal sealed class RdfSerialization
         for (var i = 0; i < nodes.Length; i++)
         {
             var embedded = new List<RdfQuad>();
-            var @object = ObjectToRdf((JObject)list[i], graph, embedded);
+            var @object = ObjectToRdf((JObject)list[i], graph, embedded, path.Index(i));
             if (@object is not null)
             {
                 extra.Add(new RdfQuad(nodes[i], RdfFirst, @object, graph));
@@ -249,6 +256,9 @@ internal sealed class RdfSerialization
 
         return nodes[0];
     }
+
+    // toRdf works on the node map, where the document's nesting is gone: events name the node instead.
+    private static JsonPath NodePath(string id) => JsonPath.OfDocument("$[@id='" + id + "']");
 
     private static RdfTerm? ToResource(string value)
     {
