@@ -49,6 +49,7 @@ public static class JsonLdErrorCodes
     public const string KeywordRedefinition = "keyword redefinition";
     public const string LoadingDocumentFailed = "loading document failed";
     public const string LoadingRemoteContextFailed = "loading remote context failed";
+    public const string MultipleContextLinkHeaders = "multiple context link headers";
     public const string ProcessingModeConflict = "processing mode conflict";
     public const string ProtectedTermRedefinition = "protected term redefinition";
     public const string RecursiveContextInclusion = "recursive context inclusion";
