@@ -20,7 +20,11 @@ internal static class RdfLiterals
         _ => false,
     };
 
-    /// <summary>The integer lexical form (only for <see cref="IsIntegral"/> numbers).</summary>
+    /// <summary>
+    /// The integer lexical form (only for <see cref="IsIntegral"/> numbers). A JSON integer is written exactly as
+    /// parsed, digit for digit; jsonld.js would first round integers beyond 2^53 to the nearest double. No real
+    /// credential carries such numbers, and changing the signed data silently would be worse than differing.
+    /// </summary>
     public static string IntegerForm(JValue number) => number.Type == JTokenType.Integer
         ? ToBigInteger(number).ToString(CultureInfo.InvariantCulture)
         : new BigInteger(ToDouble(number)).ToString(CultureInfo.InvariantCulture);
