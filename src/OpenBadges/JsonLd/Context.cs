@@ -7,8 +7,13 @@ namespace OpenBadges.JsonLd;
 /// </summary>
 internal sealed class Context
 {
+    private const int MaxMemoizedKeys = 1024;
     private static long _nextId;
     private readonly Dictionary<string, TermDefinition> _terms;
+
+    // Keys expanded against this (immutable) context, memoized: every credential with the same contexts
+    // expands the same few dozen keys. Bounded so hostile input cannot grow it.
+    private System.Collections.Concurrent.ConcurrentDictionary<string, string?>? _vocabExpansions;
 
     private Context(Dictionary<string, TermDefinition> terms)
     {
@@ -59,6 +64,24 @@ internal sealed class Context
 
     /// <summary>The definition of <paramref name="term"/>, or null.</summary>
     public TermDefinition? Term(string term) => _terms.GetValueOrDefault(term);
+
+    /// <summary>The vocabulary-relative expansion of <paramref name="key"/>, computed once per context.</summary>
+    public string? ExpandKey(string key, Func<string, string?> expand)
+    {
+        var memo = _vocabExpansions ??= new System.Collections.Concurrent.ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
+        if (memo.TryGetValue(key, out var expanded))
+        {
+            return expanded;
+        }
+
+        expanded = expand(key);
+        if (memo.Count < MaxMemoizedKeys)
+        {
+            memo.TryAdd(key, expanded);
+        }
+
+        return expanded;
+    }
 
     /// <summary>A copy for the processor to modify (spec 4.1.2 step 1). It gets a new identity.</summary>
     public Context CloneForUpdate() => new(new Dictionary<string, TermDefinition>(_terms, StringComparer.Ordinal))

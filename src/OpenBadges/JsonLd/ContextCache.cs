@@ -22,7 +22,6 @@ internal sealed class ContextCache
     private const int MaxDocuments = 1024;
 
     private static readonly ConditionalWeakTable<IDocumentLoader, ContextCache> ByLoader = new();
-    private static readonly ConditionalWeakTable<JToken, string> KeyByToken = new();
 
     private readonly IDocumentLoader _loader;
     private readonly ConcurrentDictionary<string, RemoteDocument> _documents = new(StringComparer.Ordinal);
@@ -73,25 +72,24 @@ internal sealed class ContextCache
     }
 
     /// <summary>
-    /// A string that identifies a local context's content: the URL itself for a string, otherwise its compact
-    /// JSON. <paramref name="ownedByProcessor"/>: the token is a scoped context a term definition holds (a
-    /// private copy nobody mutates), so its key is memoized per instance; a caller's token is serialized afresh
-    /// each time because the caller may change it between calls.
+    /// What identifies a local context: the URL itself for a string; for a scoped context held by a term
+    /// definition (<paramref name="ownedByProcessor"/>: a private copy nobody mutates) the token instance, so the
+    /// lookup costs no hashing of its content; for a caller's token its compact JSON, taken afresh each time
+    /// because the caller may change the token between calls.
     /// </summary>
-    public static string ContentKey(JToken localContext, bool ownedByProcessor)
+    public static object ContentKey(JToken localContext, bool ownedByProcessor)
     {
         if (localContext.Type == JTokenType.String)
         {
             return "\"" + (string)localContext!;
         }
 
-        return ownedByProcessor
-            ? KeyByToken.GetValue(localContext, t => t.ToString(Formatting.None))
-            : localContext.ToString(Formatting.None);
+        return ownedByProcessor ? localContext : localContext.ToString(Formatting.None);
     }
 
     /// <summary>The identity of one context-processing call.</summary>
-    public readonly record struct Key(long ActiveContextId, string LocalContext, string? BaseUrl, bool OverrideProtected, bool Propagate);
+    /// <remarks><see cref="LocalContext"/> is a string (compared by content) or a JObject/JArray (compared by reference).</remarks>
+    public readonly record struct Key(long ActiveContextId, object LocalContext, string? BaseUrl, bool OverrideProtected, bool Propagate);
 
     /// <summary>A processed context and the events its processing raised (replayed on each cache hit).</summary>
     public sealed record Entry(Context Context, JsonLdEvent[] Events);

@@ -17,6 +17,17 @@ internal static class IriExpansion
         bool vocab = false,
         TermDefinitionScope? scope = null)
     {
+        // Keys (vocab-relative, outside context processing) depend on nothing but the finished context.
+        if (vocab && !documentRelative && scope is null && value is not null)
+        {
+            return active.ExpandKey(value, key => ExpandCore(run, active, key, documentRelative: false, vocab: true, scope: null));
+        }
+
+        return ExpandCore(run, active, value, documentRelative, vocab, scope);
+    }
+
+    private static string? ExpandCore(JsonLdRun run, Context active, string? value, bool documentRelative, bool vocab, TermDefinitionScope? scope)
+    {
         // Step 1.
         if (value is null || Keywords.IsKeyword(value))
         {

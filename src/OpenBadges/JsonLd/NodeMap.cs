@@ -69,6 +69,8 @@ internal sealed class NodeMap
     /// <summary>The values of one property, without duplicates (lists are never merged).</summary>
     internal sealed class PropertyValues
     {
+        private static readonly string[] ValueObjectKeys = [Keywords.Value, Keywords.Type, Keywords.Language, Keywords.Direction, Keywords.Index, Keywords.Id];
+
         private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
 
         public List<JObject> Items { get; } = [];
@@ -91,11 +93,17 @@ internal sealed class NodeMap
                 return "@id\u0000" + (string?)id;
             }
 
-            return string.Join(
-                "\u0000",
-                item.Properties()
-                    .OrderBy(p => p.Name, StringComparer.Ordinal)
-                    .Select(p => p.Name + "\u0001" + (p.Value.Type == JTokenType.String ? "s" + (string)p.Value! : p.Value.ToString(Formatting.None))));
+            // A value object: its (few, fixed) entries in a fixed order.
+            var key = new System.Text.StringBuilder();
+            foreach (var name in ValueObjectKeys)
+            {
+                if (item.TryGetValue(name, out var entry))
+                {
+                    key.Append(name).Append('\u0001').Append(entry.Type == JTokenType.String ? "s" + (string)entry! : entry.ToString(Formatting.None)).Append('\u0000');
+                }
+            }
+
+            return key.ToString();
         }
     }
 }
