@@ -22,12 +22,22 @@ internal sealed class Context
     }
 
     /// <summary>An empty active context with a base IRI (spec 4.1: the initial context).</summary>
-    public static Context Initial(string? baseIri, string processingMode) => new(new Dictionary<string, TermDefinition>(StringComparer.Ordinal))
+    public static Context Initial(string? baseIri, string processingMode) => new Context(new Dictionary<string, TermDefinition>(StringComparer.Ordinal))
     {
         BaseIri = baseIri,
         OriginalBaseUrl = baseIri,
         ProcessingMode = processingMode,
-    };
+    }.Freeze();
+
+    /// <summary>True once the processor has returned the context; from then on it never changes.</summary>
+    public bool IsFrozen { get; private set; }
+
+    /// <summary>Marks the context finished (called by the processor before it hands the context out).</summary>
+    internal Context Freeze()
+    {
+        IsFrozen = true;
+        return this;
+    }
 
     /// <summary>Process-wide identity, for cache keys.</summary>
     public long Id { get; }
@@ -68,6 +78,12 @@ internal sealed class Context
     /// <summary>The vocabulary-relative expansion of <paramref name="key"/>, computed once per context.</summary>
     public string? ExpandKey(string key, Func<string, string?> expand)
     {
+        if (!IsFrozen)
+        {
+            // Still being built: an answer now might be wrong after the next definition.
+            return expand(key);
+        }
+
         var memo = _vocabExpansions ??= new System.Collections.Concurrent.ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
         if (memo.TryGetValue(key, out var expanded))
         {
@@ -105,18 +121,39 @@ internal sealed class Context
     };
 
     // Mutators, used only by ContextProcessor on a clone it has not yet returned.
-    internal void SetBaseIri(string? value) => BaseIri = value;
+    internal void SetBaseIri(string? value)
+    {
+        ThrowIfFrozen();
+        BaseIri = value;
+    }
 
-    internal void SetVocab(string? value) => Vocab = value;
+    internal void SetVocab(string? value)
+    {
+        ThrowIfFrozen();
+        Vocab = value;
+    }
 
-    internal void SetDefaultLanguage(string? value) => DefaultLanguage = value;
+    internal void SetDefaultLanguage(string? value)
+    {
+        ThrowIfFrozen();
+        DefaultLanguage = value;
+    }
 
-    internal void SetDefaultDirection(string? value) => DefaultDirection = value;
+    internal void SetDefaultDirection(string? value)
+    {
+        ThrowIfFrozen();
+        DefaultDirection = value;
+    }
 
-    internal void SetPreviousContext(Context? value) => PreviousContext = value;
+    internal void SetPreviousContext(Context? value)
+    {
+        ThrowIfFrozen();
+        PreviousContext = value;
+    }
 
     internal void SetTerm(string term, TermDefinition definition)
     {
+        ThrowIfFrozen();
         _terms[term] = definition;
         if (definition.IsProtected)
         {
@@ -126,6 +163,7 @@ internal sealed class Context
 
     internal TermDefinition? RemoveTerm(string term)
     {
+        ThrowIfFrozen();
         if (_terms.Remove(term, out var previous))
         {
             if (previous.IsProtected)
@@ -137,5 +175,14 @@ internal sealed class Context
         }
 
         return null;
+    }
+
+    // Contexts are shared through the cache; changing one after it was handed out would corrupt other documents.
+    private void ThrowIfFrozen()
+    {
+        if (IsFrozen)
+        {
+            throw new InvalidOperationException("A processed JSON-LD context is immutable.");
+        }
     }
 }

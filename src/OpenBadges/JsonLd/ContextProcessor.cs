@@ -146,11 +146,17 @@ internal static class ContextProcessor
                 throw new JsonLdException(JsonLdErrorCodes.InvalidLocalContext, $"The context at {itemPath} is neither a map, a string nor null.");
             }
 
+            // A remote context just applied came back finished (and possibly cached): build on a copy.
+            if (result.IsFrozen)
+            {
+                result = result.CloneForUpdate();
+            }
+
             ProcessDefinition(run, result, definition, baseUrl, itemPath, remoteContexts, overrideProtected, validateScopedContext);
         }
 
         // Step 6.
-        return result;
+        return result.Freeze();
     }
 
     // Steps 5.2.2 to 5.2.6.

@@ -53,6 +53,20 @@ public sealed class JsonLdProcessingLimitsTests
     }
 
     [Fact]
+    public void CachedContextsAreNotChangedByLaterDefinitions()
+    {
+        var loader = EmbeddedDocumentLoader.Default.With("https://ex.test/base", JsonInput.Parse("""{"@context": {"name": "http://ex/name"}}"""));
+        var options = new JsonLdOptions { DocumentLoader = loader };
+        var extended = JsonInput.Parse("""{"@context": ["https://ex.test/base", {"extra": "http://ex/extra"}], "@id": "http://ex/a", "name": "A", "extra": "E"}""");
+        var plain = JsonInput.Parse("""{"@context": ["https://ex.test/base"], "@id": "http://ex/b", "name": "B", "extra": "E"}""");
+
+        Assert.Equal(2, JsonLdProcessor.ToRdf(extended, options).Count);
+        var error = Assert.Throws<JsonLdSafeModeException>(() => JsonLdProcessor.ToRdf(plain, options));
+
+        Assert.Equal("extra", error.Event.Term);
+    }
+
+    [Fact]
     public void ContextLoadsPerDocumentAreLimited()
     {
         // a0 -> a1 -> a2 -> ... : each context includes the next one.
