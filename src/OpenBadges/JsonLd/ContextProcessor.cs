@@ -72,6 +72,7 @@ internal static class ContextProcessor
         bool validateScopedContext)
     {
         run.CancellationToken.ThrowIfCancellationRequested();
+        using var nesting = run.EnterContext(path);
 
         // Step 1.
         var result = active.CloneForUpdate();

@@ -11,6 +11,7 @@ internal sealed class JsonLdRun
     private int _remoteContextLoads;
     private List<JsonLdEvent>? _recording;
     private int _suppressed;
+    private int _contextNesting;
 
     public JsonLdRun(JsonLdOptions options, CancellationToken cancellationToken)
     {
@@ -111,6 +112,30 @@ internal sealed class JsonLdRun
                 JsonLdErrorCodes.MaximumDepthExceeded,
                 $"The document nests objects and arrays deeper than {Options.MaxDepth} levels at {path}.");
         }
+    }
+
+    /// <summary>
+    /// Enters one level of context processing. Scoped contexts nest inside term definitions inside contexts;
+    /// a document built in code (not parsed, so not depth-checked) could nest them deep enough to overflow the
+    /// stack, so the nesting is bounded by <see cref="JsonLdOptions.MaxDepth"/> too.
+    /// </summary>
+    public ContextNesting EnterContext(JsonPath path)
+    {
+        if (++_contextNesting > Options.MaxDepth)
+        {
+            _contextNesting--;
+            throw new JsonLdException(
+                JsonLdErrorCodes.MaximumDepthExceeded,
+                $"Contexts nest deeper than {Options.MaxDepth} levels at {path}.");
+        }
+
+        return new ContextNesting(this);
+    }
+
+    /// <summary>Leaves a level of context processing.</summary>
+    public readonly struct ContextNesting(JsonLdRun run) : IDisposable
+    {
+        public void Dispose() => run._contextNesting--;
     }
 
     /// <summary>Throws when a value (an <c>@json</c> literal, which is not walked) nests deeper than allowed.</summary>

@@ -22,8 +22,11 @@ internal sealed class JsonPath
     /// <summary>The document root, <c>$</c>.</summary>
     public static JsonPath Root { get; } = new(null, "$", -1);
 
-    /// <summary>The root of a remote document, named by its URL.</summary>
-    public static JsonPath OfDocument(string url) => new(null, url, -1);
+    /// <summary>The root of another document (a remote context, an option), named in angle brackets.</summary>
+    public static JsonPath OfDocument(string url) => new(null, "<" + url + ">", -1);
+
+    /// <summary>A root described in words (toRdf names nodes, not document positions).</summary>
+    public static JsonPath OfLabel(string label) => new(null, label, -1);
 
     /// <summary>The member <paramref name="key"/> of this object.</summary>
     public JsonPath Key(string key) => new(this, key, -1);

@@ -170,7 +170,8 @@ internal sealed class RdfSerialization
         string lexical;
         if (datatype == Keywords.Json)
         {
-            // Step 8.
+            // Step 8. The literal was never walked by expansion when it came in already expanded: bound it here.
+            _run.CheckValueDepth(value, 0, path);
             lexical = JsonLiteral.CanonicalForm(value);
             datatype = RdfVocabulary.Json;
         }
@@ -258,7 +259,7 @@ internal sealed class RdfSerialization
     }
 
     // toRdf works on the node map, where the document's nesting is gone: events name the node instead.
-    private static JsonPath NodePath(string id) => JsonPath.OfDocument("$[@id='" + id + "']");
+    private static JsonPath NodePath(string id) => JsonPath.OfLabel("node <" + id + ">");
 
     private static RdfTerm? ToResource(string value)
     {

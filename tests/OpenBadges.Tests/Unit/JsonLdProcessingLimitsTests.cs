@@ -127,6 +127,21 @@ public sealed class JsonLdProcessingLimitsTests
     }
 
     [Fact]
+    public void DeeplyNestedScopedContextsAreRejectedCleanly()
+    {
+        // Built in code, so no parser depth limit protects it.
+        var context = new JObject { ["@vocab"] = "http://ex/" };
+        for (var i = 0; i < 5000; i++)
+        {
+            context = new JObject { ["t"] = new JObject { ["@id"] = "http://ex/t", ["@context"] = context } };
+        }
+
+        var error = Assert.Throws<JsonLdException>(() => JsonLdProcessor.Expand(new JObject { ["@context"] = context, ["@id"] = "http://ex/s" }));
+
+        Assert.Equal(JsonLdErrorCodes.MaximumDepthExceeded, error.InnermostJsonLdException().Code);
+    }
+
+    [Fact]
     public void LongChainOfTermDependenciesIsRejected()
     {
         var context = new JObject { ["t0"] = "http://ex/" };
@@ -171,6 +186,20 @@ public sealed class JsonLdProcessingLimitsTests
         JsonLdProcessor.ExpandedToRdf(expanded);
 
         Assert.True(JToken.DeepEquals(copy, document));
+    }
+}
+
+internal static class JsonLdExceptionExtensions
+{
+    /// <summary>Scoped-context errors are wrapped in "invalid scoped context"; the innermost names the cause.</summary>
+    public static JsonLdException InnermostJsonLdException(this JsonLdException error)
+    {
+        while (error.InnerException is JsonLdException inner)
+        {
+            error = inner;
+        }
+
+        return error;
     }
 }
 
