@@ -540,7 +540,9 @@ internal sealed class Expansion
                 return true;
 
             default:
-                // Other keywords (@base, @vocab, @version...) mean nothing in a node object; the spec ignores them.
+                // Other keywords (@base, @vocab, @version...) mean nothing in a node object; the spec ignores them,
+                // which drops the entry's value: report it like any other dropped property.
+                _run.Emit(JsonLdEventCode.InvalidProperty, key, path, $"property '{key}' at {path} is the keyword {expandedProperty}, which means nothing in a node object; it is dropped");
                 return true;
         }
 

@@ -13,6 +13,9 @@ public sealed class JsonLdSafeModeTests
     public static TheoryData<JsonLdEventCode, string> ExpansionCases() => new()
     {
         { JsonLdEventCode.InvalidProperty, """{"@context": {"name": "http://schema.org/name"}, "@id": "http://ex/a", "name": "A", "nickname": "B"}""" },
+        { JsonLdEventCode.InvalidProperty, """{"@context": {"@vocab": "http://example.org/"}, "@id": "http://ex/a", "@unknown": "B", "name": "A"}""" },
+        { JsonLdEventCode.InvalidProperty, """{"@context": {"@vocab": "http://example.org/", "nothing": null}, "@id": "http://ex/a", "nothing": "B", "name": "A"}""" },
+        { JsonLdEventCode.InvalidProperty, """{"@context": {"@vocab": "http://example.org/"}, "@id": "http://ex/a", "@vocab": "http://ex/other", "name": "A"}""" },
         { JsonLdEventCode.RelativeIdReference, """{"@context": {"@vocab": "http://example.org/"}, "@id": "relative/a", "name": "A"}""" },
         { JsonLdEventCode.RelativeIdReference, """{"@context": {"knows": {"@id": "http://ex/knows", "@type": "@id"}}, "@id": "http://ex/a", "knows": "bob"}""" },
         { JsonLdEventCode.RelativeTypeReference, """{"@context": {"name": "http://schema.org/name"}, "@id": "http://ex/a", "@type": "Person", "name": "A"}""" },
