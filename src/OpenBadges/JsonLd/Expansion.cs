@@ -186,11 +186,7 @@ internal sealed class Expansion
             // Step 13.4.
             if (Keywords.IsKeyword(expandedProperty))
             {
-                if (ExpandKeyword(result, ref nests, element, key, expandedProperty, value, active, typeScopedContext, activeProperty, inputType, baseUrl, keyPath, depth))
-                {
-                    continue;
-                }
-
+                ExpandKeyword(result, ref nests, key, expandedProperty, value, active, typeScopedContext, activeProperty, inputType, baseUrl, keyPath, depth);
                 continue;
             }
 
@@ -311,11 +307,10 @@ internal sealed class Expansion
         _run.Emit(JsonLdEventCode.InvalidProperty, key, path, $"property '{key}' at {path} {why}");
     }
 
-    // Step 13.4. Returns true when the entry is fully handled.
-    private bool ExpandKeyword(
+    // Step 13.4: an entry whose key is (an alias of) a keyword.
+    private void ExpandKeyword(
         JObject result,
         ref List<string>? nests,
-        JObject element,
         string key,
         string expandedProperty,
         JToken value,
@@ -347,7 +342,7 @@ internal sealed class Expansion
                 if (value.Type == JTokenType.Null)
                 {
                     _run.Emit(JsonLdEventCode.NullId, key, path, $"'{key}' at {path} is null; the entry is dropped");
-                    return true;
+                    return;
                 }
 
                 if (value.Type != JTokenType.String)
@@ -362,7 +357,7 @@ internal sealed class Expansion
                     // The suite keeps such a node with a null @id (expand#t0122); it becomes a blank node.
                     _run.Emit(JsonLdEventCode.ReservedIdValue, id, path, $"the @id '{id}' at {path} has the form of a keyword; it is ignored");
                     result[Keywords.Id] = JValue.CreateNull();
-                    return true;
+                    return;
                 }
 
                 if (!IriResolver.HasScheme(expandedId) && !IriResolver.IsBlankNode(expandedId))
@@ -395,7 +390,7 @@ internal sealed class Expansion
                 // 13.4.6.
                 if (active.IsJsonLd10)
                 {
-                    return true;
+                    return;
                 }
 
                 // Expanded as the value of a property (not as top-level content), so that scalars, value
@@ -443,7 +438,7 @@ internal sealed class Expansion
 
                 // A null @value is kept for now so step 15 sees the value object and drops it as a whole.
                 result[Keywords.Value] = expandedValue;
-                return true;
+                return;
 
             case Keywords.Language:
                 // 13.4.8.
@@ -460,7 +455,7 @@ internal sealed class Expansion
                 // 13.4.9.
                 if (active.IsJsonLd10)
                 {
-                    return true;
+                    return;
                 }
 
                 if (value.Type != JTokenType.String || (string)value! is not ("ltr" or "rtl"))
@@ -486,7 +481,7 @@ internal sealed class Expansion
                 if (activeProperty is null or Keywords.Graph)
                 {
                     _run.Emit(JsonLdEventCode.FreeFloatingValue, key, path, $"the list at {path} belongs to no property; it is dropped");
-                    return true;
+                    return;
                 }
 
                 expandedValue = AsArray(Expand(active, activeProperty, value, baseUrl, path, depth + 1));
@@ -532,18 +527,18 @@ internal sealed class Expansion
                     }
                 }
 
-                return true;
+                return;
 
             case Keywords.Nest:
                 // 13.4.14.
                 (nests ??= []).Add(key);
-                return true;
+                return;
 
             default:
                 // Other keywords (@base, @vocab, @version...) mean nothing in a node object; the spec ignores them,
                 // which drops the entry's value: report it like any other dropped property.
                 _run.Emit(JsonLdEventCode.InvalidProperty, key, path, $"property '{key}' at {path} is the keyword {expandedProperty}, which means nothing in a node object; it is dropped");
-                return true;
+                return;
         }
 
         // 13.4.16.
@@ -552,7 +547,7 @@ internal sealed class Expansion
             result[expandedProperty] = expandedValue;
         }
 
-        return true;
+        return;
     }
 
     private JToken ExpandTypeValue(Context typeScopedContext, string key, JToken value, JsonPath path)
@@ -799,7 +794,13 @@ internal sealed class Expansion
             if (result.TryGetValue(Keywords.Set, out var set))
             {
                 result.Remove(Keywords.Set);
-                return set;
+                if (set is not JObject setObject)
+                {
+                    return set;
+                }
+
+                // Steps 18 and 19 still apply to what the @set held.
+                result = setObject;
             }
         }
 
