@@ -41,7 +41,7 @@ public sealed class StatusListCredentialsTests
         Assert.DoesNotContain(3, seen);
         Assert.DoesNotContain(4, seen);
         Assert.Equal(0, allocator.Remaining);
-        Assert.Throws<InvalidOperationException>(allocator.Allocate);
+        Assert.Throws<InvalidOperationException>(() => allocator.Allocate());
     }
 
     [Fact]
