@@ -74,7 +74,7 @@ public static class Rdfc10
     {
         private readonly Rdfc10Options _options;
         private readonly CancellationToken _cancellationToken;
-        private readonly Hasher _hasher;
+        private Hasher? _hasher;
 
         // §4.3 blank node to quads map (with the first degree hash cached beside the quads); the order list
         // keeps the order in which blank nodes were first met, which fixes the order of ties below.
@@ -95,8 +95,10 @@ public static class Rdfc10
         {
             _options = options;
             _cancellationToken = cancellationToken;
-            _hasher = new Hasher(options.HashAlgorithm);
         }
+
+        // Created on first use: a dataset without blank nodes (a common proof configuration) hashes nothing.
+        private Hasher Hash => _hasher ??= new Hasher(_options.HashAlgorithm);
 
         /// <summary>§4.4.3 The canonicalization algorithm.</summary>
         public Rdfc10Result Run(IReadOnlyList<RdfQuad> input)
@@ -249,10 +251,10 @@ public static class Rdfc10
             Array.Sort(nquads, CodePointComparer.Instance);
             foreach (var nquad in nquads)
             {
-                _hasher.Append(nquad);
+                Hash.Append(nquad);
             }
 
-            return info.FirstDegreeHash = _hasher.FinishHex();
+            return info.FirstDegreeHash = Hash.FinishHex();
         }
 
         private void AppendFirstDegreeTerm(RdfTerm term, string referenceIdentifier, string position)
@@ -272,35 +274,35 @@ public static class Rdfc10
         private string HashRelatedBlankNode(string related, RdfQuad quad, IdentifierIssuer issuer, char position)
         {
             // Step 1: input starts with the position: s, o or g.
-            _hasher.Append(position);
+            Hash.Append(position);
 
             // Step 2: unless the position is g, append <predicate>.
             if (position != 'g')
             {
-                _hasher.Append('<');
-                _hasher.Append(quad.Predicate.Value);
-                _hasher.Append('>');
+                Hash.Append('<');
+                Hash.Append(quad.Predicate.Value);
+                Hash.Append('>');
             }
 
             // Steps 3-4: append the identifier for related: its canonical identifier if issued, else the one
             // issuer gave it, else its first degree hash. Issued identifiers get the "_:" prefix.
             if (_canonicalIssuer.TryGetIssued(related, out var canonical))
             {
-                _hasher.Append("_:");
-                _hasher.Append(canonical);
+                Hash.Append("_:");
+                Hash.Append(canonical);
             }
             else if (issuer.TryGetIssued(related, out var temporary))
             {
-                _hasher.Append("_:");
-                _hasher.Append(temporary);
+                Hash.Append("_:");
+                Hash.Append(temporary);
             }
             else
             {
-                _hasher.Append(HashFirstDegreeQuads(related));
+                Hash.Append(HashFirstDegreeQuads(related));
             }
 
             // Step 5: hash it.
-            return _hasher.FinishHex();
+            return Hash.FinishHex();
         }
 
         // ------------------------------------------------------------ §4.8 Hash N-Degree Quads
@@ -439,8 +441,8 @@ public static class Rdfc10
             }
 
             // Step 6: the hash of data to hash, and the issuer.
-            _hasher.Append(dataToHash);
-            return new HashNDegreeResult(_hasher.FinishHex(), issuer);
+            Hash.Append(dataToHash);
+            return new HashNDegreeResult(Hash.FinishHex(), issuer);
         }
 
         /// <summary>§4.8 step 3.1: file a blank node component other than identifier under its related hash.</summary>
@@ -577,7 +579,13 @@ public static class Rdfc10
             Array.Sort(lines, static (a, b) => CodePointComparer.Instance.Compare(a.Line, b.Line));
 
             var canonicalQuads = new RdfQuad[lines.Length];
-            var text = new StringBuilder(lines.Sum(static l => l.Line.Length));
+            var length = 0;
+            foreach (var (line, _) in lines)
+            {
+                length += line.Length;
+            }
+
+            var text = new StringBuilder(length);
             for (var i = 0; i < lines.Length; i++)
             {
                 canonicalQuads[i] = lines[i].Quad;
@@ -803,19 +811,19 @@ public static class Rdfc10
         private static int Weight(char c) => c >= 0xD800 ? (c >= 0xE000 ? c - 0x800 : c + 0x2000) : c;
     }
 
-    /// <summary>UTF-8 text into one hash, reused for each hash of a run (never two at once).</summary>
+    /// <summary>
+    /// Collects UTF-8 text for one hash at a time and hashes it in one shot. Reused for every hash of a run
+    /// (never two at once); one-shot hashing avoids creating a hash object per run, which costs more than
+    /// canonicalizing a small credential.
+    /// </summary>
     private sealed class Hasher
     {
-        private readonly IncrementalHash _hash;
+        private readonly bool _sha384;
         private readonly Encoder _encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetEncoder();
-        private readonly byte[] _digest;
-        private byte[] _buffer = new byte[1024];
+        private byte[] _buffer = new byte[4096];
+        private int _length;
 
-        public Hasher(HashAlgorithmName algorithm)
-        {
-            _hash = IncrementalHash.CreateHash(algorithm);
-            _digest = new byte[algorithm == HashAlgorithmName.SHA384 ? SHA384.HashSizeInBytes : SHA256.HashSizeInBytes];
-        }
+        public Hasher(HashAlgorithmName algorithm) => _sha384 = algorithm == HashAlgorithmName.SHA384;
 
         public void Append(char c)
         {
@@ -835,22 +843,25 @@ public static class Rdfc10
 
         public void Append(ReadOnlySpan<char> text)
         {
+            // The encoder carries a surrogate pair split across two appends (StringBuilder chunks).
             var needed = _encoder.GetByteCount(text, flush: false);
-            if (needed > _buffer.Length)
+            if (_length + needed > _buffer.Length)
             {
-                _buffer = new byte[Math.Max(needed, _buffer.Length * 2)];
+                Array.Resize(ref _buffer, Math.Max(_length + needed, _buffer.Length * 2));
             }
 
-            var written = _encoder.GetBytes(text, _buffer, flush: false);
-            _hash.AppendData(_buffer, 0, written);
+            _length += _encoder.GetBytes(text, _buffer.AsSpan(_length), flush: false);
         }
 
-        /// <summary>Finishes the hash as lower-case hex and resets for the next one.</summary>
+        /// <summary>Hashes what was appended, as lower-case hex, and starts over.</summary>
         public string FinishHex()
         {
+            Span<byte> digest = stackalloc byte[SHA384.HashSizeInBytes];
+            var data = _buffer.AsSpan(0, _length);
+            var size = _sha384 ? SHA384.HashData(data, digest) : SHA256.HashData(data, digest);
+            _length = 0;
             _encoder.Reset();
-            _hash.GetHashAndReset(_digest);
-            return Convert.ToHexStringLower(_digest);
+            return Convert.ToHexStringLower(digest[..size]);
         }
     }
 }

@@ -112,7 +112,7 @@ public static class NQuads
             case RdfTermKind.DefaultGraph:
                 break;
             default:
-                throw new ArgumentException($"Unknown RDF term kind {term.Kind} in the {position}.", nameof(term));
+                throw new ArgumentException($"Unknown RDF term kind {term.Kind} in the {position}.", "quad");
         }
     }
 
@@ -123,7 +123,7 @@ public static class NQuads
         {
             throw new ArgumentException(
                 $"The blank node label '{label}' in the {position} is not a valid N-Quads BLANK_NODE_LABEL (letters, digits, '_', '-', '.', ':' and similar; not starting with '-' or '.', not ending with '.').",
-                nameof(label));
+                "quad");
         }
 
         into.Append("_:").Append(label);
@@ -133,25 +133,26 @@ public static class NQuads
     {
         // Canonical N-Quads writes IRIs without escapes, so an IRI holding a character that IRIREF
         // excludes cannot be written at all (a '>' or a space would end or split the term).
-        for (var i = 0; i < iri.Length; i++)
+        // Typical IRIs contain none of the characters to look at; one vectorized search confirms it.
+        var span = iri.AsSpan();
+        var index = span.IndexOfAny(IriAttention);
+        while (index >= 0)
         {
-            var c = iri[i];
-            if (IsExcludedFromIri(c))
+            var c = iri[index];
+            if (!char.IsSurrogate(c))
             {
                 throw new ArgumentException(
-                    $"The IRI <{iri}> in the {position} contains {Describe(c)} at index {i}; N-Quads IRIs cannot contain spaces, control characters or any of <>\"{{}}|^`\\.",
-                    nameof(iri));
+                    $"The IRI <{iri}> in the {position} contains {Describe(c)} at index {index}; N-Quads IRIs cannot contain spaces, control characters or any of <>\"{{}}|^`\\.",
+                    "quad");
             }
 
-            if (char.IsSurrogate(c))
+            if (!IsSurrogatePairAt(iri, index))
             {
-                if (!IsSurrogatePairAt(iri, i))
-                {
-                    throw LoneSurrogate($"the IRI in the {position}", i, c);
-                }
-
-                i++;
+                throw LoneSurrogate($"the IRI in the {position}", index, c);
             }
+
+            var next = span[(index + 2)..].IndexOfAny(IriAttention);
+            index = next < 0 ? -1 : index + 2 + next;
         }
 
         into.Append('<').Append(iri).Append('>');
@@ -162,16 +163,19 @@ public static class NQuads
         var text = literal.Value;
         into.Append('"');
 
-        // Copy runs of characters that need no escape in one call instead of char by char.
+        // Copy the runs between characters that need a look (escapes, surrogates) in one call each;
+        // most literals have none, so this is one vectorized search and one append.
         var runStart = 0;
-        for (var i = 0; i < text.Length; i++)
+        while (true)
         {
-            var c = text[i];
-            if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F && !char.IsSurrogate(c))
+            var found = text.AsSpan(runStart).IndexOfAny(LiteralAttention);
+            if (found < 0)
             {
-                continue;
+                break;
             }
 
+            var i = runStart + found;
+            var c = text[i];
             if (char.IsSurrogate(c))
             {
                 if (!IsSurrogatePairAt(text, i))
@@ -179,7 +183,9 @@ public static class NQuads
                     throw LoneSurrogate($"the literal in the {position}", i, c);
                 }
 
-                i++;
+                // A valid pair is written as it is: copy through it.
+                into.Append(text, runStart, i + 2 - runStart);
+                runStart = i + 2;
                 continue;
             }
 
@@ -209,7 +215,7 @@ public static class NQuads
             {
                 throw new ArgumentException(
                     $"The language tag '{language}' of the literal in the {position} is not a valid N-Quads LANGTAG ([a-zA-Z]+ ('-' [a-zA-Z0-9]+)*).",
-                    nameof(literal));
+                    "quad");
             }
 
             into.Append('@').Append(language);
@@ -226,6 +232,29 @@ public static class NQuads
         (quad.Object.Datatype?.Length ?? 0) + quad.Graph.Value.Length + 24;
 
     // ---------------------------------------------------------------- character classes (RDF 1.1 N-Quads grammar)
+
+    // Characters the writer must look at: in IRIs, those IRIREF excludes plus surrogates (checked for pairing);
+    // in literals, those canonical N-Quads escapes plus surrogates.
+    private static readonly System.Buffers.SearchValues<char> IriAttention = System.Buffers.SearchValues.Create(
+        CharRange('\u0000', '\u0020') + "<>\"{}|^`\\" + CharRange('\uD800', '\uDFFF'));
+
+    private static readonly System.Buffers.SearchValues<char> LiteralAttention = System.Buffers.SearchValues.Create(
+        CharRange('\u0000', '\u001F') + "\"\\\u007F" + CharRange('\uD800', '\uDFFF'));
+
+    // Where the parser must stop copying inside a literal.
+    private static readonly System.Buffers.SearchValues<char> LiteralParseStops = System.Buffers.SearchValues.Create(
+        "\"\\\n\r" + CharRange('\uD800', '\uDFFF'));
+
+    private static string CharRange(char first, char last)
+    {
+        var chars = new char[last - first + 1];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = (char)(first + i);
+        }
+
+        return new string(chars);
+    }
 
     private static bool IsExcludedFromIri(char c) =>
         c <= 0x20 || c is '<' or '>' or '"' or '{' or '}' or '|' or '^' or '`' or '\\';
@@ -331,7 +360,7 @@ public static class NQuads
         c == ' ' ? "a space" : $"U+{c:X4}" + (c > 0x20 && c < 0x7F ? $" '{(char)c}'" : string.Empty);
 
     private static ArgumentException LoneSurrogate(string where, int index, char c) =>
-        new($"{char.ToUpperInvariant(where[0])}{where[1..]} contains a lone surrogate U+{(int)c:X4} at index {index}; it has no UTF-8 encoding, so it cannot be canonicalized or signed.");
+        new($"{char.ToUpperInvariant(where[0])}{where[1..]} contains a lone surrogate U+{(int)c:X4} at index {index}; it has no UTF-8 encoding, so it cannot be canonicalized or signed.", "quad");
 
     // ---------------------------------------------------------------- parsing
 
@@ -426,11 +455,16 @@ public static class NQuads
             _scratch.Clear();
             while (true)
             {
-                if (_position >= _text.Length || IsLineEnd(_text[_position]))
+                // Copy the run of ordinary characters up to the next one that needs a decision.
+                var run = _text.AsSpan(_position).IndexOfAny(IriAttention);
+                if (run < 0)
                 {
+                    _position = _text.Length;
                     throw Error("unterminated IRI: expected '>'");
                 }
 
+                _scratch.Append(_text, _position, run);
+                _position += run;
                 var c = _text[_position];
                 if (c == '>')
                 {
@@ -452,12 +486,13 @@ public static class NQuads
                     continue;
                 }
 
-                if (IsExcludedFromIri(c))
+                if (char.IsSurrogate(c))
                 {
-                    throw Error($"{Describe(c)} is not allowed in an IRI");
+                    AppendChecked(c);
+                    continue;
                 }
 
-                AppendChecked(c);
+                throw IsLineEnd(c) ? Error("unterminated IRI: expected '>'") : Error($"{Describe(c)} is not allowed in an IRI");
             }
         }
 
@@ -494,6 +529,14 @@ public static class NQuads
                 throw Error($"'_:{label}' is not a valid blank node label");
             }
 
+            // RdfTerm stores labels without "_:" and strips one given with it, so "_:_:x" would silently become
+            // the same node as "_:x" and merge two blank nodes: refuse it instead.
+            if (label.StartsWith("_:", StringComparison.Ordinal))
+            {
+                _position = start;
+                throw Error($"the blank node label '_:{label}' starts with '_:' again, which is not supported");
+            }
+
             return label;
         }
 
@@ -504,12 +547,22 @@ public static class NQuads
             _scratch.Clear();
             while (true)
             {
-                if (_position >= _text.Length || IsLineEnd(_text[_position]))
+                // Copy the run of ordinary characters up to the next quote, backslash, line end or surrogate.
+                var run = _text.AsSpan(_position).IndexOfAny(LiteralParseStops);
+                if (run < 0)
+                {
+                    _position = _text.Length;
+                    throw Error("unterminated literal: expected '\"'");
+                }
+
+                _scratch.Append(_text, _position, run);
+                _position += run;
+                var c = _text[_position];
+                if (IsLineEnd(c))
                 {
                     throw Error("unterminated literal: expected '\"'");
                 }
 
-                var c = _text[_position];
                 if (c == '"')
                 {
                     _position++;
@@ -518,7 +571,7 @@ public static class NQuads
 
                 if (c != '\\')
                 {
-                    AppendChecked(c);
+                    AppendChecked(c); // a surrogate: must be half of a pair
                     continue;
                 }
 

@@ -70,6 +70,14 @@ public sealed class NQuadsTests
     }
 
     [Fact]
+    public void Parse_refuses_a_lone_surrogate()
+    {
+        // (Not an InlineData case: test data serialization would replace the lone surrogate.)
+        var error = Assert.Throws<FormatException>(() => NQuads.Parse("<urn:ex:s> <urn:ex:p> \"x\uD800\" .\n"));
+        Assert.Contains("lone surrogate", error.Message);
+    }
+
+    [Fact]
     public void Parses_the_full_grammar()
     {
         const string document =
@@ -117,6 +125,8 @@ public sealed class NQuadsTests
     [InlineData("<urn:ex:s> <urn:ex:p> <urn:ex:o> .\r\n\"lit\" <urn:ex:p> <urn:ex:o> .\r\n", 2, "subject")]
     [InlineData("_:a <urn:ex:p> <urn:ex:o> . <urn:ex:s> <urn:ex:p> <urn:ex:o> .\n", 1, "end of the line")]
     [InlineData("_:-a <urn:ex:p> <urn:ex:o> .\n", 1, "blank node label")]
+    [InlineData("_:x <urn:ex:p> _:_:x .\n", 1, "starts with '_:'")]
+    [InlineData("<urn:ex:s> <urn:ex:p> <urn:ex:o>", 1, "'.'")]
     [InlineData("<urn:ex:s> <urn:ex:p> \"x\"^<urn:ex:dt> .\n", 1, "'^^'")]
     public void Parse_errors_name_the_line(string document, int line, string rule)
     {
