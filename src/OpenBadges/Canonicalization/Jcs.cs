@@ -97,7 +97,7 @@ public static class Jcs
                 throw new ArgumentException(
                     $"JCS (RFC 8785) cannot canonicalize the {token.Type} value at '{token.Path}': it is not a JSON value. " +
                     "Parse JSON with OpenBadges.Json.JsonInput (date-like strings stay strings) or store it as a string.",
-                    nameof(token));
+                    "value");
         }
     }
 
@@ -150,7 +150,7 @@ public static class Jcs
         {
             throw new ArgumentException(
                 $"JCS (RFC 8785) cannot represent the number at '{path}': {value.ToString(CultureInfo.InvariantCulture)} is not a finite IEEE 754 double (numbers beyond ±1.7976931348623157e+308 overflow to infinity).",
-                nameof(value));
+                "value");
         }
 
         if (value == 0)
@@ -270,7 +270,7 @@ public static class Jcs
                 // RFC 8785 §3.2.2.2: lone surrogates must make a JCS implementation stop with an error.
                 throw new ArgumentException(
                     $"JCS (RFC 8785) cannot canonicalize the string at '{path}': it contains a lone surrogate U+{(int)c:X4} at index {i}.",
-                    nameof(text));
+                    "value");
             }
 
             into.Append(text, runStart, i - runStart);

@@ -109,7 +109,7 @@ public static class Rdfc10
             var seen = new HashSet<RdfQuad>(input.Count);
             for (var i = 0; i < input.Count; i++)
             {
-                var quad = input[i] ?? throw new ArgumentException($"Quad {i} is null.", nameof(input));
+                var quad = input[i] ?? throw new ArgumentException($"Quad {i} is null.", "quads");
                 CheckQuadShape(quad, i);
                 if (seen.Add(quad))
                 {
@@ -273,6 +273,14 @@ public static class Rdfc10
 
         private string HashRelatedBlankNode(string related, RdfQuad quad, IdentifierIssuer issuer, char position)
         {
+            // Step 3 first (the hasher takes one input at a time): the identifier for related is its canonical
+            // identifier if issued, else the one issuer gave it, else its first degree hash (already computed
+            // for every blank node in §4.4.3 step 3, so this reads the cache). Issued identifiers get "_:".
+            string? issued = null;
+            var identifier = _canonicalIssuer.TryGetIssued(related, out var canonical) ? issued = canonical
+                : issuer.TryGetIssued(related, out var temporary) ? issued = temporary
+                : HashFirstDegreeQuads(related);
+
             // Step 1: input starts with the position: s, o or g.
             Hash.Append(position);
 
@@ -284,22 +292,13 @@ public static class Rdfc10
                 Hash.Append('>');
             }
 
-            // Steps 3-4: append the identifier for related: its canonical identifier if issued, else the one
-            // issuer gave it, else its first degree hash. Issued identifiers get the "_:" prefix.
-            if (_canonicalIssuer.TryGetIssued(related, out var canonical))
+            // Step 4: append the identifier.
+            if (issued is not null)
             {
                 Hash.Append("_:");
-                Hash.Append(canonical);
             }
-            else if (issuer.TryGetIssued(related, out var temporary))
-            {
-                Hash.Append("_:");
-                Hash.Append(temporary);
-            }
-            else
-            {
-                Hash.Append(HashFirstDegreeQuads(related));
-            }
+
+            Hash.Append(identifier);
 
             // Step 5: hash it.
             return Hash.FinishHex();
@@ -313,6 +312,11 @@ public static class Rdfc10
             // recursive ones included, uses up one of MaxDeepIterations. A poison graph therefore stops after a
             // bounded number of calls instead of running for hours; a graph the reference implementation
             // accepts with the same options is accepted here, and one it refuses is refused.
+            // Counting calls also bounds the permutations of step 5.4: a related-hash group with two or more
+            // distinct blank nodes holds only nodes no issuer has named yet (named ones hash differently), every
+            // permutation of distinct nodes issues the same identifiers in the same order, so step 5.4.4.3 cannot
+            // cut it short and it makes at least one counted call. Only a group listing the same node more than
+            // once can have permutations cut short uncounted; the cancellation token is the backstop for those.
             _cancellationToken.ThrowIfCancellationRequested();
 
             // Recursion depth grows with chains of look-alike blank nodes; fail with a catchable exception
@@ -465,7 +469,7 @@ public static class Rdfc10
 
         // ------------------------------------------------------------ helpers
 
-        private void CheckQuadShape(RdfQuad quad, int index)
+        private static void CheckQuadShape(RdfQuad quad, int index)
         {
             if (quad.Subject is null || quad.Predicate is null || quad.Object is null || quad.Graph is null)
             {
