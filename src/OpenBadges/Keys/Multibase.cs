@@ -47,6 +47,13 @@ public static class Multibase
             return false;
         }
 
+        if (text.Length > MaxEncodedLength)
+        {
+            error = $"multibase text is {text.Length} characters; the limit is {MaxEncodedLength}";
+            return false;
+        }
+
+        // Neither base expands: base58 and base64url decode to fewer bytes than characters.
         var buffer = new byte[Math.Max(1, text.Length)];
         if (!TryDecode(text, buffer, out var written, out error))
         {

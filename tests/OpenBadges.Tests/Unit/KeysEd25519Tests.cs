@@ -158,6 +158,21 @@ public sealed class KeysEd25519Tests
     }
 
     [Fact]
+    public void Serializing_a_key_or_key_file_by_accident_carries_no_secret()
+    {
+        using var file = Ed25519KeyFile.Create(Ed25519Key.FromSeed(Convert.FromHexString(Test1SeedHex), allowSecretExport: true));
+        var settings = new Newtonsoft.Json.JsonSerializerSettings { ReferenceLoopHandling = Newtonsoft.Json.ReferenceLoopHandling.Ignore };
+
+        foreach (var value in new object[] { file, file.Key, file.PublicKey, file.CreateSigner() })
+        {
+            var json = Newtonsoft.Json.JsonConvert.SerializeObject(value, settings);
+            Assert.DoesNotContain(Test1SecretMultibase, json);
+            Assert.DoesNotContain(Test1SeedHex, json, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(Convert.ToBase64String(Convert.FromHexString(Test1SeedHex)), json);
+        }
+    }
+
+    [Fact]
     public void Error_messages_do_not_repeat_the_secret()
     {
         var broken = Test1SecretMultibase[..^1] + "0"; // '0' is not in the base58 alphabet
