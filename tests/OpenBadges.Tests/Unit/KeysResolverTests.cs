@@ -290,6 +290,48 @@ public sealed class KeysResolverTests
     }
 
     [Fact]
+    public async Task Controller_documents_with_embedded_legacy_and_conflicting_methods()
+    {
+        using var key = Ed25519Key.Generate();
+        const string controller = "https://example.edu/issuers/2";
+        var legacy2018 = new JObject
+        {
+            ["id"] = controller + "#legacy",
+            ["type"] = "Ed25519VerificationKey2018",
+            ["controller"] = controller,
+            ["publicKeyBase58"] = SimpleBase.Base58.Bitcoin.Encode(key.PublicKey.Bytes),
+        };
+        var document = new JObject
+        {
+            ["id"] = controller,
+            ["assertionMethod"] = new JArray(legacy2018),
+            ["verificationMethod"] = new JArray(
+                new JObject { ["id"] = controller + "#twice", ["type"] = "Multikey", ["controller"] = controller, ["publicKeyMultibase"] = key.PublicKey.ToMultibase() },
+                new JObject { ["id"] = controller + "#twice", ["type"] = "Multikey", ["controller"] = controller, ["publicKeyMultibase"] = KeysEd25519Tests.Test1Multikey },
+                new JObject { ["id"] = controller + "#secret", ["type"] = "JsonWebKey", ["controller"] = controller, ["publicKeyJwk"] = new JObject { ["kty"] = "OKP", ["crv"] = "Ed25519", ["x"] = "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo", ["d"] = "nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A" } }),
+        };
+        var resolver = new ControllerDocumentResolver((_, _) => Task.FromResult(document.ToString()));
+
+        var legacy = await resolver.ResolveVerificationMethodAsync(controller + "#legacy");
+        Assert.True(legacy.IsResolved, legacy.Reason);
+        Assert.Equal(key.PublicKey, legacy.PublicKey);
+        Assert.Equal(["assertionMethod"], legacy.ProofPurposes!);
+
+        var twice = await resolver.ResolveVerificationMethodAsync(controller + "#twice");
+        Assert.Equal(KeyResolutionStatus.NotFound, twice.Status);
+        Assert.Contains("twice", twice.Reason);
+
+        var published = await resolver.ResolveVerificationMethodAsync(controller + "#secret");
+        Assert.Equal(KeyResolutionStatus.NotFound, published.Status);
+        Assert.Contains("private key", published.Reason);
+
+        var elsewhere = new ControllerDocumentResolver((_, _) => Task.FromResult(document.ToString()));
+        var wrongDocument = await elsewhere.ResolveVerificationMethodAsync("https://example.edu/issuers/3#legacy");
+        Assert.Equal(KeyResolutionStatus.NotFound, wrongDocument.Status);
+        Assert.Contains("must be 'https://example.edu/issuers/3'", wrongDocument.Reason);
+    }
+
+    [Fact]
     public async Task Controller_document_resolver_reports_fetch_failures()
     {
         var failing = new ControllerDocumentResolver((_, _) => throw new HttpRequestException("connection refused"));
