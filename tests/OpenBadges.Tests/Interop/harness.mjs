@@ -359,7 +359,8 @@ function signingSuite(name, signer, created) {
       throw new Error(`"created" must be an ISO date-time string, got ${JSON.stringify(created)}`);
     }
     // set through the proof template so the string is kept exactly as given
-    suite.proof = {created};
+    // (type first, so the proof's members come out in the usual order)
+    suite.proof = {type: suite.type, created};
   }
   return suite;
 }
@@ -424,8 +425,7 @@ async function opVerify(request) {
     // authorizes the key for assertionMethod, but not that it is the credential's issuer
     options.purpose = new jsigs.purposes.AssertionProofPurpose();
   }
-  const statusPresent = credential.credentialStatus !== undefined;
-  if(statusPresent) {
+  if(credential.credentialStatus !== undefined) {
     // offline: status lists cannot be fetched; say so instead of pretending
     options.checkStatus = async () => ({verified: true});
   }
@@ -435,15 +435,19 @@ async function opVerify(request) {
   for(const entry of result.results || []) {
     errorMessages(entry.error, errors);
   }
+  const proofs = (result.results || []).map(entry => ({
+    type: entry.proof && entry.proof.type,
+    cryptosuite: entry.proof && entry.proof.cryptosuite,
+    verified: entry.verified === true
+  }));
   return {
+    // jsonld-signatures' verdict: true when AT LEAST ONE proof verifies (see allProofsVerified)
     verified: result.verified === true,
+    allProofsVerified: proofs.length > 0 && proofs.every(proof => proof.verified),
     errors,
+    // offline: a credentialStatus entry is never checked
     statusChecked: false,
-    proofs: (result.results || []).map(entry => ({
-      type: entry.proof && entry.proof.type,
-      cryptosuite: entry.proof && entry.proof.cryptosuite,
-      verified: entry.verified === true
-    }))
+    proofs
   };
 }
 
@@ -496,10 +500,18 @@ function describe(error) {
   return (messages.join('; ') || String(error)) + details;
 }
 
+// error details as JSON; nested Error objects (e.g. a loader's "cause") as "name: message"
 function safeJson(value) {
   try {
-    return JSON.stringify(value, (key, inner) =>
-      key === 'document' || key === 'context' ? undefined : inner).slice(0, 2000);
+    return JSON.stringify(value, (key, inner) => {
+      if(key === 'document' || key === 'context') {
+        return undefined;
+      }
+      if(inner instanceof Error) {
+        return `${inner.name}: ${inner.message}`;
+      }
+      return inner;
+    }).slice(0, 2000);
   } catch {
     return '';
   }
