@@ -344,6 +344,36 @@ public sealed class ReferenceStackHarnessTests
             (string?)response["signed"]!["proof"]!["proofValue"]);
     }
 
+    [InteropFact]
+    public async Task Concurrent_callers_each_get_their_own_answer()
+    {
+        var names = InteropCorpus.All().Select(e => e.Name).Take(12).ToList();
+        var sequential = new List<string>();
+        foreach (var name in names)
+        {
+            sequential.Add(await Js.CanonizeAsync(InteropCorpus.Get(name)));
+        }
+
+        var parallel = await Task.WhenAll(names.Select(name => Task.Run(() => Js.CanonizeAsync(InteropCorpus.Get(name)))));
+        Assert.Equal(sequential, parallel);
+        Assert.Equal(names.Count, sequential.Distinct().Count());
+    }
+
+    [InteropFact]
+    public async Task Simple_verify_reports_the_verdict_and_the_js_errors()
+    {
+        var (verified, errors) = await Js.VerifyAsync(Load("reference-stack/ob3-microcredential.eddsa-rdfc-2022.signed.json"));
+        Assert.True(verified, errors);
+        Assert.Equal(string.Empty, errors);
+
+        // a did:key verification method whose fragment is not the key itself is not resolved
+        var wrongFragment = Load("reference-stack/ob3-microcredential.eddsa-rdfc-2022.signed.json");
+        wrongFragment["proof"]!["verificationMethod"] = InteropCorpus.IssuerDid + "#key-1";
+        (verified, errors) = await Js.VerifyAsync(wrongFragment);
+        Assert.False(verified);
+        Assert.Contains("fragment \"#key-1\" must equal the key", errors, StringComparison.Ordinal);
+    }
+
     private static JObject Load(string relative) => JsonInput.ParseObject(File.ReadAllText(SharedData.Conformance(relative)));
 
     private static List<string?> Contexts(JObject document) => ((JArray)document["@context"]!).Select(c => (string?)c).ToList();
