@@ -6,7 +6,7 @@ namespace OpenBadges.Model;
 /// <param name="Element">
 /// The element code: <c>M1</c>–<c>M11</c> and <c>O1</c>–<c>O5</c> (Annex I of the EU Council Recommendation, see
 /// DESIGN.md §3), <c>OB</c> for a field Open Badges 3.0 itself requires, or <c>spec</c> for a problem in a
-/// <c>MicroCredentialSpec</c> document.
+/// <see cref="MicroCredentialSpec"/> document.
 /// </param>
 /// <param name="JsonPath">Where: a JSONPath into the credential (or, for <c>spec</c>, into the spec document).</param>
 /// <param name="Rule">What is wrong, in plain words.</param>
