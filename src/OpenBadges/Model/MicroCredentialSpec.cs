@@ -39,6 +39,44 @@ public sealed record MicroCredentialSpec
 
     private static readonly FrozenSet<string> ImageFields = FrozenSet.ToFrozenSet(["url", "caption"], StringComparer.Ordinal);
 
+    // Which credential paths each spec field feeds: when the field is unreadable, the builder's report on those paths
+    // ("missing …") is the same mistake seen from the other side and is left out.
+    private static readonly (string SpecPath, string[] CredentialPaths)[] FedPaths =
+    [
+        ("$.profile", [Profiles.EctsPath, Profiles.SbuPath]),
+        ("$.id", ["$.id"]),
+        ("$.issuer", ["$.issuer.id", "$.issuer.name"]),
+        ("$.issuer.id", ["$.issuer.id"]),
+        ("$.issuer.name", ["$.issuer.name"]),
+        ("$.issuer.url", ["$.issuer.url"]),
+        ("$.country", ["$.issuer.address.addressCountryCode"]),
+        ("$.learner", ["$.credentialSubject", "$.credentialSubject.id"]),
+        ("$.learner.id", ["$.credentialSubject", "$.credentialSubject.id"]),
+        ("$.learner.email", ["$.credentialSubject"]),
+        ("$.learner.studentNumber", ["$.credentialSubject"]),
+        ("$.title", [Achievement + ".name"]),
+        ("$.description", [Achievement + ".description"]),
+        ("$.achievementId", [Achievement + ".id"]),
+        ("$.language", [Achievement + ".inLanguage"]),
+        ("$.issuedOn", ["$.validFrom", "$.validUntil"]),
+        ("$.validUntil", ["$.validUntil"]),
+        ("$.learningOutcomes", [Achievement + ".alignment[?(@.targetType=='ext:LearningOutcome')]"]),
+        ("$.learningOutcomesSummary", [Achievement + ".criteria.narrative"]),
+        ("$.criteriaUrl", [Achievement + ".criteria.id"]),
+        ("$.ects", [Profiles.EctsPath, Profiles.SbuPath]),
+        ("$.sbu", [Profiles.EctsPath, Profiles.SbuPath]),
+        ("$.eqfLevel", [Achievement + ".alignment[?(@.targetType=='ext:EQF')]"]),
+        ("$.assessmentType", [Achievement + ".assessmentType"]),
+        ("$.participationType", [Achievement + ".participationType"]),
+        ("$.qualityAssurance", [Achievement + ".alignment[?(@.targetType=='ext:QualityAssurance')]"]),
+        ("$.prerequisites", [Achievement + ".prerequisites"]),
+        ("$.supervisionType", [Achievement + ".supervisionType", Achievement + ".identityChecked"]),
+        ("$.identityChecked", [Achievement + ".supervisionType", Achievement + ".identityChecked"]),
+        ("$.stackability", [Achievement + ".stackability"]),
+    ];
+
+    private const string Achievement = "$.credentialSubject.achievement";
+
     /// <summary><c>profile</c>: <c>European</c> (default), <c>DutchHigherEducation</c> or <c>DutchVocational</c>.</summary>
     public MicroCredentialProfile Profile { get; init; } = Profiles.European;
 
@@ -160,7 +198,7 @@ public sealed record MicroCredentialSpec
     /// <summary>
     /// Every problem with a spec, at once: its own (element <c>spec</c>, paths into the spec) followed by the
     /// builder's (element codes M1…, paths into the credential). A builder problem is left out when the spec field
-    /// behind that element already has a problem, so one mistake is reported once. Empty when the spec builds.
+    /// that feeds that credential path could not be read, so one mistake is reported once. Empty when the spec builds.
     /// </summary>
     public static IReadOnlyList<MicroCredentialProblem> Check(JToken json)
     {
@@ -171,8 +209,9 @@ public sealed record MicroCredentialSpec
             return reader.Problems.AsReadOnly();
         }
 
+        var alreadyReported = reader.Problems.SelectMany(problem => CredentialPathsFedBy(problem.JsonPath)).ToHashSet(StringComparer.Ordinal);
         var problems = new List<MicroCredentialProblem>(reader.Problems);
-        problems.AddRange(spec.ToBuilder().Validate().Where(problem => !reader.AffectedElements.Contains(problem.Element)));
+        problems.AddRange(spec.ToBuilder().Validate().Where(problem => !alreadyReported.Contains(problem.JsonPath)));
         return problems.AsReadOnly();
     }
 
@@ -189,6 +228,11 @@ public sealed record MicroCredentialSpec
             return [new MicroCredentialProblem(MicroCredentialSpecReader.Element, e.Path is { Length: > 0 } path ? "$." + path : "$", e.Message)];
         }
     }
+
+    private static IEnumerable<string> CredentialPathsFedBy(string specPath) =>
+        FedPaths
+            .Where(entry => specPath == entry.SpecPath || specPath.StartsWith(entry.SpecPath + "[", StringComparison.Ordinal))
+            .SelectMany(entry => entry.CredentialPaths);
 
     /// <summary>A builder holding everything in this spec (add to it before building if needed).</summary>
     public MicroCredentialBuilder ToBuilder()
@@ -287,7 +331,7 @@ public sealed record MicroCredentialSpec
         {
             Profile = profile,
             Id = reader.String(root, "id", at, "OB"),
-            Name = reader.String(root, "name", at, "M2"),
+            Name = reader.String(root, "name", at),
             Issuer = ReadIssuer(reader, root),
             Country = reader.String(root, "country", at, "M3"),
             Learner = ReadLearner(reader, root),

@@ -5,8 +5,7 @@ namespace OpenBadges.Model;
 
 /// <summary>
 /// Reads values out of a spec document, recording every problem (unknown field, wrong type) with its JSON path
-/// instead of stopping at the first, and remembering which European elements were affected so the builder's
-/// "missing" report for the same element can be suppressed.
+/// instead of stopping at the first. The element code, when given, only prefixes the rule for the reader's benefit.
 /// </summary>
 internal sealed class MicroCredentialSpecReader
 {
@@ -17,16 +16,8 @@ internal sealed class MicroCredentialSpecReader
 
     public List<MicroCredentialProblem> Problems { get; } = [];
 
-    public HashSet<string> AffectedElements { get; } = new(StringComparer.Ordinal);
-
-    public void Problem(string path, string rule, string? element = null)
-    {
+    public void Problem(string path, string rule, string? element = null) =>
         Problems.Add(new(Element, path, element is null ? rule : $"{element}: {rule}"));
-        if (element is not null)
-        {
-            AffectedElements.Add(element);
-        }
-    }
 
     /// <summary>Reports every field of <paramref name="json"/> not in <paramref name="known"/>.</summary>
     public void RejectUnknownFields(JObject json, string path, IReadOnlySet<string> known)

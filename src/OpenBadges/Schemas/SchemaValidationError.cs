@@ -9,6 +9,16 @@ namespace OpenBadges.Schemas;
 /// <param name="Details">For a <c>oneOf</c>/<c>anyOf</c> failure: the violations of each alternative, flattened.</param>
 public sealed record SchemaValidationError(string Path, string Kind, string? Property, IReadOnlyList<SchemaValidationError> Details)
 {
+    /// <summary>This error and, depth first, every detail under it (the leaves say what actually failed).</summary>
+    public IEnumerable<SchemaValidationError> SelfAndDetails()
+    {
+        yield return this;
+        foreach (var detail in Details.SelectMany(detail => detail.SelfAndDetails()))
+        {
+            yield return detail;
+        }
+    }
+
     /// <summary>"<c>#/issuer PropertyRequired (issuer)</c>".</summary>
     public override string ToString() => Property is null ? $"{Path} {Kind}" : $"{Path} {Kind} ({Property})";
 }

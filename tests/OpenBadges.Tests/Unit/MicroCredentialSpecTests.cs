@@ -121,6 +121,22 @@ public sealed class MicroCredentialSpecTests
     }
 
     [Fact]
+    public void A_problem_in_a_side_field_does_not_hide_a_missing_element()
+    {
+        var json = Minimal();
+        ((JObject)json["issuer"]!).Remove("id");
+        json["issuer"]!["email"] = 7;
+        json["description"] = false;
+        json["language"] = "english";
+
+        var problems = MicroCredentialSpec.Check(json);
+
+        Assert.Equal(
+            [("spec", "$.issuer.email"), ("spec", "$.description"), ("M4", "$.issuer.id"), ("OB", "$.credentialSubject.achievement.inLanguage")],
+            problems.Select(p => (p.Element, p.JsonPath)));
+    }
+
+    [Fact]
     public void Eqf_not_applicable_and_image_forms_are_read()
     {
         var json = Minimal();

@@ -90,6 +90,19 @@ public sealed class SchemaValidationTests
     }
 
     [Fact]
+    public void Nested_definitions_are_resolved_so_a_bad_alignment_fails()
+    {
+        var credential = MicroCredentialTestData.CompleteDutchHigherEducation().Build().ToJObject();
+        ((JObject)credential["credentialSubject"]!["achievement"]!["alignment"]![0]!).Remove("targetUrl");
+        credential["credentialSubject"]!["identifier"]![0]!["hashed"] = "yes";
+
+        var errors = OpenBadgesSchemas.ValidateAchievementCredential(credential).SelectMany(e => e.SelfAndDetails()).ToList();
+
+        Assert.Contains(errors, e => e.Kind == "PropertyRequired" && e.Property == "targetUrl");
+        Assert.Contains(errors, e => e.Kind == "BooleanExpected" && e.Path.EndsWith("hashed", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Sample_spec_output_passes()
     {
         var spec = Model.MicroCredentialSpec.Parse(File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "samples", "specs", "dutch-he-example.json")));
