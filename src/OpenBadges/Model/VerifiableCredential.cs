@@ -58,13 +58,16 @@ public abstract class VerifiableCredential : OpenBadgesObject
     [JsonProperty("credentialSchema", Order = 10)]
     public IReadOnlyList<CredentialSchema>? CredentialSchema { get; init; }
 
-    /// <summary><c>credentialStatus</c>.</summary>
+    /// <summary>
+    /// <c>credentialStatus</c>. One or many: OB 3.0's schema shows one, but VC 2.0 allows several (e.g. a revocation and
+    /// a suspension <c>BitstringStatusListEntry</c>), and issued credentials use both forms.
+    /// </summary>
     [JsonProperty("credentialStatus", Order = 10)]
-    public CredentialStatus? CredentialStatus { get; init; }
+    public IReadOnlyList<CredentialStatus>? CredentialStatus { get; init; }
 
-    /// <summary><c>refreshService</c>.</summary>
+    /// <summary><c>refreshService</c> (one or many, as VC 2.0 allows).</summary>
     [JsonProperty("refreshService", Order = 10)]
-    public RefreshService? RefreshService { get; init; }
+    public IReadOnlyList<RefreshService>? RefreshService { get; init; }
 
     /// <summary><c>termsOfUse</c>.</summary>
     [JsonProperty("termsOfUse", Order = 10)]

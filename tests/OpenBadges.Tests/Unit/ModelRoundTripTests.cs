@@ -101,6 +101,26 @@ public sealed class ModelRoundTripTests
     }
 
     [Fact]
+    public void Credential_status_is_read_as_one_or_many()
+    {
+        const string json = """
+            {"type":["VerifiableCredential","OpenBadgeCredential"],
+             "credentialStatus":[
+               {"id":"https://status.example/1#94567","type":"BitstringStatusListEntry","statusPurpose":"revocation","statusListIndex":"94567","statusListCredential":"https://status.example/1"},
+               {"id":"https://status.example/2#94567","type":"BitstringStatusListEntry","statusPurpose":"suspension","statusListIndex":"94567","statusListCredential":"https://status.example/2"}],
+             "refreshService":{"id":"https://refresh.example","type":"1EdTechCredentialRefresh"}}
+            """;
+        var original = JsonInput.Parse(json);
+
+        var credential = OpenBadgeCredential.FromJson(original);
+
+        Assert.Equal(2, credential.CredentialStatus!.Count);
+        Assert.Equal("suspension", (string?)credential.CredentialStatus[1].AdditionalProperties["statusPurpose"]);
+        Assert.Equal("1EdTechCredentialRefresh", Assert.Single(credential.RefreshService!).Type);
+        Assert.True(JToken.DeepEquals(original, credential.ToJObject()));
+    }
+
+    [Fact]
     public void Nulls_and_empty_arrays_are_not_written()
     {
         var achievement = new Achievement
