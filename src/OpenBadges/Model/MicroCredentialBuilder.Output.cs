@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using OpenBadges.JsonLd;
+using OpenBadges.Schemas;
 
 namespace OpenBadges.Model;
 
@@ -14,6 +15,11 @@ public sealed partial class MicroCredentialBuilder
     /// [<c>Achievement</c>, <c>EuropeanMicroCredential</c>], <c>achievementType</c> <c>MicroCredential</c>. Unsigned:
     /// sign it with the proof layer. Use <see cref="OpenBadgesObject.ToJObject"/> for its JSON.
     /// </summary>
+    /// <remarks>
+    /// As a last check the credential is validated against the OB 3.0 JSON schema, so values this builder passes through
+    /// unchecked (e.g. an <c>identityType</c> or <c>resultType</c> outside OB's vocabularies without the <c>ext:</c>
+    /// prefix) are refused too, as element <c>OB</c> with the schema's path and error kind.
+    /// </remarks>
     /// <exception cref="MicroCredentialValidationException">Any element is missing or invalid; lists them all.</exception>
     public OpenBadgeCredential Build()
     {
@@ -22,6 +28,74 @@ public sealed partial class MicroCredentialBuilder
         {
             throw new MicroCredentialValidationException(problems);
         }
+
+        var credential = Assemble();
+        var json = credential.ToJObject();
+        var schemaProblems = OpenBadgesSchemas.ValidateAchievementCredential(json)
+            .SelectMany(error => Leaves(error, json))
+            .GroupBy(error => SchemaPathToJsonPath(error.Path), StringComparer.Ordinal)
+            .Select(group => new MicroCredentialProblem("OB", group.Key, DescribeSchemaErrors(group.ToList())))
+            .ToList();
+        return schemaProblems.Count == 0 ? credential : throw new MicroCredentialValidationException(schemaProblems);
+    }
+
+    // The errors that say what failed. For a one-or-many property holding an array, the single-object alternative's
+    // complaints ("ObjectExpected", its missing properties) are noise: keep the array items' errors only.
+    private static IEnumerable<SchemaValidationError> Leaves(SchemaValidationError error, JObject json)
+    {
+        if (error.Details.Count == 0)
+        {
+            return [error];
+        }
+
+        var leaves = error.Details.SelectMany(detail => Leaves(detail, json)).ToList();
+        var path = SchemaPathToJsonPath(error.Path);
+        if (TrySelect(json, path) is JArray)
+        {
+            var itemErrors = leaves.Where(leaf => SchemaPathToJsonPath(leaf.Path).StartsWith(path + "[", StringComparison.Ordinal)).ToList();
+            if (itemErrors.Count > 0)
+            {
+                return itemErrors;
+            }
+        }
+
+        return leaves;
+    }
+
+    private static JToken? TrySelect(JObject json, string path)
+    {
+        try
+        {
+            return json.SelectToken(path);
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            // A schema path that is not valid JSONPath (e.g. "$.@context"): treat as not an array.
+            return null;
+        }
+    }
+
+    private static string DescribeSchemaErrors(IReadOnlyList<SchemaValidationError> errors)
+    {
+        var kinds = errors.Select(error => error.Kind).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+        // OB's extensible vocabularies are "one of the listed values, or a name starting with ext:".
+        if (kinds.SequenceEqual(["NotInEnumeration", "PatternMismatch"]))
+        {
+            return "the value is not in the Open Badges 3.0 vocabulary for this field and is not an 'ext:' extension (e.g. 'ext:StudentNumber')";
+        }
+
+        return "the Open Badges 3.0 JSON schema reports " + string.Join(", ", errors
+            .Select(error => error.Property is null ? error.Kind : $"{error.Kind} ({error.Property})")
+            .Distinct(StringComparer.Ordinal));
+    }
+
+    // NJsonSchema writes "#/credentialSubject.identifier[0].identityType"; the problems use JSONPath.
+    private static string SchemaPathToJsonPath(string schemaPath) =>
+        schemaPath.StartsWith("#/", StringComparison.Ordinal) ? "$." + schemaPath[2..] : "$";
+
+    private OpenBadgeCredential Assemble()
+    {
 
         var achievement = new Achievement
         {

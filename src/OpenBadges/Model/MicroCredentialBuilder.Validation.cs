@@ -237,6 +237,11 @@ public sealed partial class MicroCredentialBuilder
             {
                 problems.Add(new("O5", $"$.evidence[{i}].id", $"must be an absolute URL; found '{evidence.Id}'"));
             }
+
+            if (evidence.Type?.Contains(Evidence.TypeName, StringComparer.Ordinal) != true)
+            {
+                problems.Add(new("O5", $"$.evidence[{i}].type", $"Open Badges 3.0 requires type to include '{Evidence.TypeName}'"));
+            }
         }
     }
 
@@ -256,6 +261,11 @@ public sealed partial class MicroCredentialBuilder
                 problems.Add(new("O3", path + ".id", $"duplicate result description id '{description.Id}'"));
             }
 
+            if (description.Type?.Contains(ResultDescription.TypeName, StringComparer.Ordinal) != true)
+            {
+                problems.Add(new("O3", path + ".type", $"Open Badges 3.0 requires type to include '{ResultDescription.TypeName}'"));
+            }
+
             if (string.IsNullOrWhiteSpace(description.Name))
             {
                 problems.Add(new("O3", path + ".name", "each result description needs a name (required by OB 3.0)"));
@@ -269,6 +279,11 @@ public sealed partial class MicroCredentialBuilder
 
         for (var i = 0; i < _results.Count; i++)
         {
+            if (_results[i].Type?.Contains(Result.TypeName, StringComparer.Ordinal) != true)
+            {
+                problems.Add(new("O3", $"$.credentialSubject.result[{i}].type", $"Open Badges 3.0 requires type to include '{Result.TypeName}'"));
+            }
+
             var reference = _results[i].ResultDescription;
             if (reference is null || !ids.Contains(reference))
             {

@@ -129,6 +129,8 @@ public sealed class MicroCredentialBuilderTests
         { "outcome without URL", b => b.AddLearningOutcome("communicate results", ""), "M6", Achievement + ".alignment[2].targetUrl", "targetUrl" },
         { "QA without name", b => b.AddQualityAssurance(" ", "https://www.nvao.net"), "M11", Achievement + ".alignment[4].targetName", "targetName" },
         { "validUntil before validFrom", b => b.WithValidUntil("2024-01-01T00:00:00Z"), "OB", "$.validUntil", "later than" },
+        { "evidence without type", b => b.AddEvidence(new Evidence { Id = "https://portfolio.example.nl/1" }), "O5", "$.evidence[0].type", "'Evidence'" },
+        { "result without type", b => b.AddResult(new Result { ResultDescription = "urn:uuid:3f1c7a40-1d2b-4d36-9a0e-6b7e2c9d4f01", Value = "8" }), "O3", "$.credentialSubject.result[1].type", "'Result'" },
         { "undefined enum", b => b.WithAssessmentType((AssessmentType)42), "M9", Achievement + ".assessmentType", "not a type of assessment" },
     };
 
@@ -229,6 +231,21 @@ public sealed class MicroCredentialBuilderTests
         Assert.False((bool)plain["hashed"]!);
         Assert.Equal("1234567", (string?)plain["identityHash"]);
         Assert.Equal("ext:StudentNumber", (string?)plain["identityType"]);
+    }
+
+    [Fact]
+    public void Values_outside_open_badges_vocabularies_are_refused_by_the_schema_check()
+    {
+        var builder = MicroCredentialTestData.CompleteDutchHigherEducation()
+            .AddLearnerIdentifier("1234567", "studentNumber")
+            .AddProgrammeIdentifier("66980", "CROHO");
+
+        var error = Assert.Throws<MicroCredentialValidationException>(() => builder.Build());
+
+        Assert.Equal(
+            [("OB", "$.credentialSubject.achievement.otherIdentifier[1].identifierType"), ("OB", "$.credentialSubject.identifier[1].identityType")],
+            error.Problems.Select(p => (p.Element, p.JsonPath)).Order());
+        Assert.All(error.Problems, p => Assert.Contains("not an 'ext:' extension", p.Rule));
     }
 
     [Fact]
