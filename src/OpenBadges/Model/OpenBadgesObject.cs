@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -9,12 +10,13 @@ namespace OpenBadges.Model;
 /// </summary>
 public abstract class OpenBadgesObject
 {
-    private static readonly IReadOnlyDictionary<string, JToken> NoProperties = new Dictionary<string, JToken>(StringComparer.Ordinal);
-
     // Newtonsoft fills this while reading and writes it back after the named properties. A private field
     // keeps it out of the public surface; the public view below is read-only.
     [JsonExtensionData]
     private IDictionary<string, JToken>? _additionalProperties;
+
+    // A read-only wrapper, so a caller cannot cast the view back to a dictionary and change this object.
+    private ReadOnlyDictionary<string, JToken>? _additionalPropertiesView;
 
     /// <summary>
     /// Properties this class does not name, in document order (for example the European micro-credential
@@ -23,7 +25,9 @@ public abstract class OpenBadgesObject
     [JsonIgnore]
     public IReadOnlyDictionary<string, JToken> AdditionalProperties
     {
-        get => _additionalProperties as IReadOnlyDictionary<string, JToken> ?? NoProperties;
+        get => _additionalProperties is null
+            ? ReadOnlyDictionary<string, JToken>.Empty
+            : _additionalPropertiesView ??= new ReadOnlyDictionary<string, JToken>(_additionalProperties);
         init
         {
             ArgumentNullException.ThrowIfNull(value);

@@ -226,5 +226,7 @@ public sealed class ModelRoundTripTests
         source["ECTS"] = 6;
 
         Assert.Equal(5, (int)achievement.AdditionalProperties["ECTS"]);
+        Assert.False(achievement.AdditionalProperties is IDictionary<string, JToken> { IsReadOnly: false });
+        Assert.False(new Achievement().AdditionalProperties is IDictionary<string, JToken> { IsReadOnly: false });
     }
 }
