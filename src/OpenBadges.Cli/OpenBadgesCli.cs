@@ -34,5 +34,6 @@ public static class OpenBadgesCli
     private static IEnumerable<Command> AllCommands(CliContext context)
     {
         yield return KeygenCommand.Create(context);
+        yield return BuildCommand.Create(context);
     }
 }
