@@ -1,1 +1,3 @@
-return 0;
+using OpenBadges.Cli;
+
+return OpenBadgesCli.Run(args, Console.Out, Console.Error);

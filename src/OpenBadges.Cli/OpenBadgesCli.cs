@@ -1,0 +1,39 @@
+using System.CommandLine;
+using OpenBadges.Cli.Commands;
+
+namespace OpenBadges.Cli;
+
+/// <summary>The <c>openbadges</c> command line: one root command with a subcommand per task.</summary>
+public static class OpenBadgesCli
+{
+    /// <summary>Runs the tool with <paramref name="args"/>, writing to the given streams, and returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var context = new CliContext(stdout, stderr);
+        var root = new RootCommand("openbadges: build, canonicalize, sign and verify Open Badges 3.0 micro-credentials.");
+        foreach (var command in AllCommands(context))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine("error: " + error.Message);
+            }
+
+            stderr.WriteLine("Run 'openbadges --help' for usage.");
+            return ExitCodes.UsageOrInput;
+        }
+
+        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    private static IEnumerable<Command> AllCommands(CliContext context)
+    {
+        yield return KeygenCommand.Create(context);
+        yield return BuildCommand.Create(context);
+    }
+}

@@ -1,0 +1,67 @@
+using Newtonsoft.Json.Linq;
+using OpenBadges.JsonLd;
+using OpenBadges.Tests.Support;
+
+namespace OpenBadges.Tests.Unit;
+
+public sealed class EmbeddedContextsTests
+{
+    public static TheoryData<string> Urls()
+    {
+        var data = new TheoryData<string>();
+        foreach (var url in EmbeddedContexts.Urls)
+        {
+            data.Add(url);
+        }
+
+        return data;
+    }
+
+    [SharedDataTheory]
+    [MemberData(nameof(Urls))]
+    public void Embedded_copy_is_json_equal_to_the_shared_context(string url)
+    {
+        var embedded = EmbeddedContexts.Find(url)!.DeepClone();
+        var shared = JToken.Parse(File.ReadAllText(SharedData.Contexts(EmbeddedContexts.ResourceName(url)!)));
+        if (url == EmbeddedContexts.OpenBadgesV303)
+        {
+            // The June 2026 revision adds exactly this one top-level term; everything else is unchanged.
+            var added = ((JObject)embedded["@context"]!).Property("endorsementJwt");
+            Assert.NotNull(added);
+            Assert.True(JToken.DeepEquals(
+                JObject.Parse("""{"@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#endorsementJwt", "@container": "@set"}"""),
+                added!.Value));
+            added.Remove();
+        }
+
+        Assert.True(JToken.DeepEquals(shared, embedded), $"{url} differs from ../shared/contexts");
+    }
+
+    [Fact]
+    public void Each_context_has_a_pinned_digest()
+    {
+        foreach (var url in EmbeddedContexts.Urls)
+        {
+            Assert.Matches("^[0-9a-f]{64}$", EmbeddedContexts.Sha256Hex(url));
+        }
+    }
+
+    [Fact]
+    public void Default_loader_serves_embedded_contexts_and_refuses_other_urls_by_name()
+    {
+        var loader = EmbeddedDocumentLoader.Default;
+        Assert.NotNull(loader.Load(EmbeddedContexts.CredentialsV2).Document["@context"]);
+        var error = Assert.Throws<JsonLdException>(() => loader.Load("https://evil.example/context.json"));
+        Assert.Equal("loading document failed", error.Code);
+        Assert.Contains("https://evil.example/context.json", error.Message);
+        Assert.Contains(nameof(EmbeddedDocumentLoader.With), error.Message);
+    }
+
+    [Fact]
+    public void A_loader_with_an_added_document_serves_it_and_leaves_the_default_unchanged()
+    {
+        var loader = EmbeddedDocumentLoader.Default.With("https://example.org/ctx", JObject.Parse("""{"@context": {"a": "https://example.org/a"}}"""));
+        Assert.Equal("https://example.org/a", (string?)loader.Load("https://example.org/ctx").Document["@context"]!["a"]);
+        Assert.Throws<JsonLdException>(() => EmbeddedDocumentLoader.Default.Load("https://example.org/ctx"));
+    }
+}
