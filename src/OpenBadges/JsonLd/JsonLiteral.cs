@@ -1,17 +1,22 @@
 using Newtonsoft.Json.Linq;
+using OpenBadges.Canonicalization;
 
 namespace OpenBadges.JsonLd;
 
-/// <summary>The lexical form of an <c>rdf:JSON</c> literal: the JSON Canonicalization Scheme (RFC 8785).</summary>
+/// <summary>The lexical form of an <c>rdf:JSON</c> literal (spec 8.2.2 step 8): the JSON Canonicalization Scheme (RFC 8785).</summary>
 internal static class JsonLiteral
 {
     /// <summary>The canonical JSON text of <paramref name="value"/>.</summary>
-    /// <remarks>
-    /// PENDING: JCS is written on the <c>rdfc</c> branch (OpenBadges.Canonicalization.Jcs); until it is merged,
-    /// JSON literals cannot be converted to RDF and this refuses them with a clear error rather than guessing.
-    /// </remarks>
-    public static string CanonicalForm(JToken value) =>
-        throw new JsonLdException(
-            JsonLdErrorCodes.InvalidJsonLiteral,
-            $"Converting the @json literal {value.ToString(Newtonsoft.Json.Formatting.None)} to RDF needs the JSON Canonicalization Scheme, which this build does not include yet.");
+    /// <exception cref="JsonLdException"><c>invalid JSON literal</c>: the value holds something RFC 8785 cannot represent.</exception>
+    public static string CanonicalForm(JToken value)
+    {
+        try
+        {
+            return Jcs.Canonicalize(value);
+        }
+        catch (ArgumentException e)
+        {
+            throw new JsonLdException(JsonLdErrorCodes.InvalidJsonLiteral, $"The @json literal cannot be canonicalized (RFC 8785): {e.Message}", e);
+        }
+    }
 }
