@@ -92,6 +92,14 @@ public sealed class JsonLdSafeModeTests
     }
 
     [Fact]
+    public void EveryEventCodeHasACase()
+    {
+        var covered = ExpansionCases().Concat(RdfCases()).Select(row => (JsonLdEventCode)row[0]).ToHashSet();
+
+        Assert.All(Enum.GetValues<JsonLdEventCode>(), code => Assert.Contains(code, covered));
+    }
+
+    [Fact]
     public void CredentialWithUndefinedPropertyIsRejectedNamingTermAndPath()
     {
         var credential = Parse("""
