@@ -55,6 +55,9 @@ public static class JsonLdErrorCodes
     public const string RecursiveContextInclusion = "recursive context inclusion";
     public const string InvalidProcessingMode = "invalid processing mode";
 
+    /// <summary>Not a spec code: input given as expanded JSON-LD is not of that shape.</summary>
+    public const string InvalidExpandedInput = "invalid expanded input";
+
     /// <summary>Not a spec code: the input nests deeper than <see cref="JsonLdOptions.MaxDepth"/>.</summary>
     public const string MaximumDepthExceeded = "maximum depth exceeded";
 #pragma warning restore CS1591

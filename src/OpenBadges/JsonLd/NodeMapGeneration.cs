@@ -41,7 +41,7 @@ internal sealed class NodeMapGeneration
 
         if (element is not JObject map)
         {
-            throw new JsonLdException(JsonLdErrorCodes.InvalidValueObject, $"Expected expanded JSON-LD at {path}: a node, value or list object, not a {element.Type}.");
+            throw Malformed(path, $"expected a node, value or list object, not a {element.Type}");
         }
 
         // Step 2.
@@ -50,6 +50,8 @@ internal sealed class NodeMapGeneration
 
         if (map.ContainsKey(Keywords.Value))
         {
+            CheckValueObject(map, path);
+
             // Step 4.
             if (list is null)
             {
@@ -65,6 +67,11 @@ internal sealed class NodeMapGeneration
 
         if (map.TryGetValue(Keywords.List, out var listValue))
         {
+            if (listValue is not JArray)
+            {
+                throw Malformed(path, "@list must hold an array");
+            }
+
             // Step 5.
             var result = new JArray();
             Process(listValue, activeGraph, activeSubject, reverse, activeProperty, result, path.Key(Keywords.List), depth + 1);
@@ -89,7 +96,12 @@ internal sealed class NodeMapGeneration
         }
 
         string id;
-        if (map.TryGetValue(Keywords.Id, out var idValue) && idValue.Type == JTokenType.String)
+        if (map.TryGetValue(Keywords.Id, out var idValue) && idValue.Type != JTokenType.String)
+        {
+            throw Malformed(path, "@id must be a string");
+        }
+
+        if (idValue is not null)
         {
             id = (string)idValue!;
             if (IriResolver.IsBlankNode(id))
@@ -132,7 +144,7 @@ internal sealed class NodeMapGeneration
         {
             foreach (var type in Expansion.AsArray(types))
             {
-                var text = (string)type!;
+                var text = type.Type == JTokenType.String ? (string)type! : throw Malformed(path, "@type must hold strings");
                 node.AddType(IriResolver.IsBlankNode(text) ? _map.Issuer.Get(text) : text);
             }
         }
@@ -140,7 +152,7 @@ internal sealed class NodeMapGeneration
         // 6.7.
         if (map.TryGetValue(Keywords.Index, out var index))
         {
-            var text = (string)index!;
+            var text = index.Type == JTokenType.String ? (string)index! : throw Malformed(path, "@index must be a string");
             if (node.Index is not null && node.Index != text)
             {
                 throw new JsonLdException(JsonLdErrorCodes.ConflictingIndexes, $"The node '{id}' has two different @index values ('{node.Index}', '{text}').");
@@ -150,8 +162,13 @@ internal sealed class NodeMapGeneration
         }
 
         // 6.8.
-        if (map.TryGetValue(Keywords.Reverse, out var reverseMap) && reverseMap is JObject reverseProperties)
+        if (map.TryGetValue(Keywords.Reverse, out var reverseMap))
         {
+            if (reverseMap is not JObject reverseProperties)
+            {
+                throw Malformed(path, "@reverse must be a map");
+            }
+
             foreach (var property in reverseProperties.Properties())
             {
                 Process(property.Value, activeGraph, id, true, property.Name, null, path.Key(Keywords.Reverse).Key(property.Name), depth + 1);
@@ -182,6 +199,27 @@ internal sealed class NodeMapGeneration
             var name = IriResolver.IsBlankNode(property.Name) ? _map.Issuer.Get(property.Name) : property.Name;
             node.Property(name);
             Process(property.Value, activeGraph, id, false, name, null, path.Key(property.Name), depth + 1);
+        }
+    }
+
+    // ExpandedToRdf accepts expanded JSON-LD from callers: anything not of that shape is refused with a clear
+    // error instead of a cast exception deep inside.
+    private static JsonLdException Malformed(JsonPath path, string rule) =>
+        new(JsonLdErrorCodes.InvalidExpandedInput, $"Not expanded JSON-LD at {path}: {rule}.");
+
+    private static void CheckValueObject(JObject map, JsonPath path)
+    {
+        foreach (var key in new[] { Keywords.Type, Keywords.Language, Keywords.Direction, Keywords.Index })
+        {
+            if (map.TryGetValue(key, out var entry) && entry.Type != JTokenType.String)
+            {
+                throw Malformed(path.Key(key), key + " of a value object must be a string");
+            }
+        }
+
+        if (map[Keywords.Value] is JContainer && (string?)map[Keywords.Type] != Keywords.Json)
+        {
+            throw Malformed(path.Key(Keywords.Value), "@value must be a string, number, boolean or null unless @type is @json");
         }
     }
 }

@@ -176,6 +176,21 @@ public sealed class JsonLdProcessingLimitsTests
         Assert.All(results, r => Assert.Equal(expected, r));
     }
 
+    [Theory]
+    [InlineData("""[{"@id": "http://ex/s", "http://ex/p": "not an object"}]""")]
+    [InlineData("""[{"@id": 5, "http://ex/p": [{"@value": "v"}]}]""")]
+    [InlineData("""[{"@id": "http://ex/s", "@type": [5]}]""")]
+    [InlineData("""[{"@id": "http://ex/s", "http://ex/p": [{"@value": "v", "@type": ["http://ex/t"]}]}]""")]
+    [InlineData("""[{"@id": "http://ex/s", "http://ex/p": [{"@value": {"nested": true}}]}]""")]
+    [InlineData("""[{"@id": "http://ex/s", "http://ex/p": [{"@list": "x"}]}]""")]
+    [InlineData("""[{"@id": "http://ex/s", "@reverse": []}]""")]
+    public void MalformedExpandedInputIsRefusedClearly(string json)
+    {
+        var error = Assert.Throws<JsonLdException>(() => JsonLdProcessor.ExpandedToRdf((JArray)JsonInput.Parse(json)));
+
+        Assert.Equal(JsonLdErrorCodes.InvalidExpandedInput, error.Code);
+    }
+
     [Fact]
     public void InputIsNotModified()
     {
