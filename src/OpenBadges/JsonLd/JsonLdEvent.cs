@@ -30,6 +30,7 @@ public sealed record JsonLdEvent(JsonLdEventCode Code, string? Term, string Path
         JsonLdEventCode.RelativePropertyReference => "relative property reference",
         JsonLdEventCode.RelativeSubjectReference => "relative subject reference",
         JsonLdEventCode.RelativeObjectReference => "relative object reference",
+        JsonLdEventCode.DirectionDropped => "dropped @direction",
         _ => Code.ToString(),
     };
 }

@@ -47,4 +47,9 @@ public enum JsonLdEventCode
     RelativeSubjectReference,
     /// <summary>toRdf: an object (node reference or datatype) that is a relative IRI: the triple is dropped.</summary>
     RelativeObjectReference,
+    /// <summary>
+    /// toRdf: a value has <c>@direction</c> but <see cref="JsonLdOptions.RdfDirection"/> is not set, so RDF cannot
+    /// carry the direction and it is dropped.
+    /// </summary>
+    DirectionDropped,
 }

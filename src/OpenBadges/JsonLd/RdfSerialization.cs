@@ -204,6 +204,15 @@ internal sealed class RdfSerialization
 
         // Step 13.
         var direction = (string?)item[Keywords.Direction];
+        if (direction is not null && _run.Options.RdfDirection is null)
+        {
+            _run.Emit(
+                JsonLdEventCode.DirectionDropped,
+                direction,
+                path,
+                $"the value at {path} has @direction '{direction}', which plain RDF literals cannot carry; set JsonLdOptions.RdfDirection (eddsa-rdfc-2022 uses 'i18n-datatype') to keep it");
+        }
+
         if (direction is not null && _run.Options.RdfDirection is { } rdfDirection)
         {
             var lowerLanguage = language?.ToLowerInvariant() ?? string.Empty;

@@ -46,6 +46,7 @@ public sealed class JsonLdSafeModeTests
         { JsonLdEventCode.RelativeObjectReference, """[{"@id": "http://ex/s", "http://ex/p": [{"@value": "v", "@type": "datatype"}]}]""" },
         { JsonLdEventCode.RelativeTypeReference, """[{"@id": "http://ex/s", "@type": ["Type"], "http://ex/p": [{"@value": "v"}]}]""" },
         { JsonLdEventCode.InvalidLanguage, """[{"@id": "http://ex/s", "http://ex/p": [{"@value": "v", "@language": "not a tag"}]}]""" },
+        { JsonLdEventCode.DirectionDropped, """[{"@id": "http://ex/s", "http://ex/p": [{"@value": "v", "@language": "ar", "@direction": "rtl"}]}]""" },
     };
 
     [Theory]
