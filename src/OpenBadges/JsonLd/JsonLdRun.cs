@@ -15,6 +15,16 @@ internal sealed class JsonLdRun
 
     public JsonLdRun(JsonLdOptions options, CancellationToken cancellationToken)
     {
+        if (options.DocumentLoader is null)
+        {
+            throw new ArgumentException($"{nameof(JsonLdOptions)}.{nameof(JsonLdOptions.DocumentLoader)} is null; use {nameof(EmbeddedDocumentLoader)}.{nameof(EmbeddedDocumentLoader.Default)} or a loader of your own.", nameof(options));
+        }
+
+        if (options.MaxDepth < 1 || options.MaxRemoteContexts < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"{nameof(JsonLdOptions.MaxDepth)} must be at least 1 and {nameof(JsonLdOptions.MaxRemoteContexts)} at least 0.");
+        }
+
         if (options.ProcessingMode is not ("json-ld-1.1" or "json-ld-1.0"))
         {
             throw new JsonLdException("invalid processing mode", $"Processing mode '{options.ProcessingMode}' is neither json-ld-1.1 nor json-ld-1.0.");
