@@ -24,7 +24,7 @@ internal sealed class ContextCache
     private static readonly ConditionalWeakTable<IDocumentLoader, ContextCache> ByLoader = new();
 
     private readonly IDocumentLoader _loader;
-    private readonly ConcurrentDictionary<string, RemoteDocument> _documents = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<RemoteDocument>> _documents = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Key, Entry> _contexts = new();
     private readonly ConcurrentDictionary<(string? BaseIri, string Mode), Context> _initialContexts = new();
 
@@ -40,21 +40,27 @@ internal sealed class ContextCache
     public Context InitialContext(string? baseIri, string processingMode) =>
         _initialContexts.GetOrAdd((baseIri, processingMode), k => Context.Initial(k.BaseIri, k.Mode));
 
-    /// <summary>Loads <paramref name="url"/> through the loader, once. Failures are not cached.</summary>
+    /// <summary>
+    /// Loads <paramref name="url"/> through the loader, once, even when several threads ask at the same time.
+    /// Failures are not cached: the next call tries again.
+    /// </summary>
     public RemoteDocument LoadDocument(string url, CancellationToken cancellationToken)
     {
-        if (_documents.TryGetValue(url, out var cached))
-        {
-            return cached;
-        }
-
-        var document = _loader.Load(url, cancellationToken);
         if (_documents.Count >= MaxDocuments)
         {
             _documents.Clear();
         }
 
-        return _documents.GetOrAdd(url, document);
+        var entry = _documents.GetOrAdd(url, u => new Lazy<RemoteDocument>(() => _loader.Load(u, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return entry.Value;
+        }
+        catch
+        {
+            _documents.TryRemove(new KeyValuePair<string, Lazy<RemoteDocument>>(url, entry));
+            throw;
+        }
     }
 
     /// <summary>A processed context from the cache, with the events raised when it was first processed.</summary>

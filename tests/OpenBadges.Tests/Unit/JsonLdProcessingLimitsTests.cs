@@ -53,6 +53,30 @@ public sealed class JsonLdProcessingLimitsTests
     }
 
     [Fact]
+    public void ConcurrentFirstUseLoadsEachContextOnce()
+    {
+        var loader = new CountingLoader(EmbeddedDocumentLoader.Default, delay: TimeSpan.FromMilliseconds(20));
+        var options = new JsonLdOptions { DocumentLoader = loader };
+
+        Parallel.For(0, 16, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ => JsonLdProcessor.ToRdf(JsonInput.Parse(Credential), options));
+
+        Assert.Equal(2, loader.Count);
+    }
+
+    [Fact]
+    public void FailedLoadsAreRetried()
+    {
+        var loader = new CountingLoader(EmbeddedDocumentLoader.Default);
+        var document = JsonInput.Parse("""{"@context": "https://missing.example/context", "@id": "http://ex/s"}""");
+        var options = new JsonLdOptions { DocumentLoader = loader };
+
+        Assert.Throws<JsonLdException>(() => JsonLdProcessor.Expand(document, options));
+        Assert.Throws<JsonLdException>(() => JsonLdProcessor.Expand(document, options));
+
+        Assert.Equal(2, loader.Count);
+    }
+
+    [Fact]
     public void CachedContextsAreNotChangedByLaterDefinitions()
     {
         var loader = EmbeddedDocumentLoader.Default.With("https://ex.test/base", JsonInput.Parse("""{"@context": {"name": "http://ex/name"}}"""));
@@ -219,7 +243,7 @@ internal static class JsonLdExceptionExtensions
 }
 
 /// <summary>A loader that counts the calls it passes on.</summary>
-internal sealed class CountingLoader(IDocumentLoader inner) : IDocumentLoader
+internal sealed class CountingLoader(IDocumentLoader inner, TimeSpan delay = default) : IDocumentLoader
 {
     private int _count;
 
@@ -228,6 +252,11 @@ internal sealed class CountingLoader(IDocumentLoader inner) : IDocumentLoader
     public RemoteDocument Load(string url, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _count);
+        if (delay > TimeSpan.Zero)
+        {
+            Thread.Sleep(delay);
+        }
+
         return inner.Load(url, cancellationToken);
     }
 }
