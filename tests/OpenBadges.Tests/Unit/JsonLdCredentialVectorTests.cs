@@ -1,3 +1,4 @@
+using Newtonsoft.Json.Linq;
 using OpenBadges.Canonicalization;
 using OpenBadges.Json;
 using OpenBadges.JsonLd;
@@ -26,6 +27,24 @@ public sealed class JsonLdCredentialVectorTests
         var quads = JsonLdProcessor.ToRdf(document, new JsonLdOptions { DocumentLoader = loader });
 
         Assert.Equal(File.ReadAllText(SharedData.Conformance(expectedNQuads)), Rdfc10.Canonicalize(quads).NQuads);
+    }
+
+    [SharedDataTheory]
+    [InlineData("ob3-microcredential.eddsa-rdfc-2022")]
+    [InlineData("ob3-microcredential.Ed25519Signature2020")]
+    public void ReferenceStackSigningInputsAreReproduced(string name)
+    {
+        var signed = JsonInput.ParseObject(File.ReadAllText(SharedData.Conformance($"reference-stack/{name}.signed.json")));
+        var explain = JsonInput.ParseObject(File.ReadAllText(SharedData.Conformance($"reference-stack/{name}.explain.json")));
+        var proof = (JObject)signed["proof"]!.DeepClone();
+        var document = (JObject)signed.DeepClone();
+        document.Remove("proof");
+        proof.Remove("proofValue");
+        proof["@context"] = document["@context"]!.DeepClone();
+        var options = new JsonLdOptions { DocumentLoader = CredentialLoader(), RdfDirection = "i18n-datatype" };
+
+        Assert.Equal((string)explain["canonicalDocument"]!, Rdfc10.Canonicalize(JsonLdProcessor.ToRdf(document, options)).NQuads);
+        Assert.Equal((string)explain["canonicalProofOptions"]!, Rdfc10.Canonicalize(JsonLdProcessor.ToRdf(proof, options)).NQuads);
     }
 
     /// <summary>The embedded contexts plus the CLR ones from the shared data (not embedded in the package).</summary>
