@@ -1,0 +1,22 @@
+using Newtonsoft.Json.Linq;
+using OpenBadges.Canonicalization;
+
+namespace OpenBadges.JsonLd;
+
+/// <summary>The lexical form of an <c>rdf:JSON</c> literal (spec 8.2.2 step 8): the JSON Canonicalization Scheme (RFC 8785).</summary>
+internal static class JsonLiteral
+{
+    /// <summary>The canonical JSON text of <paramref name="value"/>.</summary>
+    /// <exception cref="JsonLdException"><c>invalid JSON literal</c>: the value holds something RFC 8785 cannot represent.</exception>
+    public static string CanonicalForm(JToken value)
+    {
+        try
+        {
+            return Jcs.Canonicalize(value);
+        }
+        catch (ArgumentException e)
+        {
+            throw new JsonLdException(JsonLdErrorCodes.InvalidJsonLiteral, $"The @json literal cannot be canonicalized (RFC 8785): {e.Message}", e);
+        }
+    }
+}
