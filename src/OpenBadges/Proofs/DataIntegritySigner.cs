@@ -42,6 +42,13 @@ public static class DataIntegritySigner
         EnsureSuiteContext(secured, suite);
 
         var proof = NewProof(suite, signer, options);
+        if (suite.Canonicalization == ProofCanonicalization.Jcs && secured["@context"] is { } documentContext)
+        {
+            // eddsa-jcs-2022 signs the proof with the document's context inside it (no JSON-LD processing
+            // will add it back), so the secured proof keeps it, as the W3C vector and the reference stack do.
+            proof["@context"] = documentContext.DeepClone();
+        }
+
         var unsecured = ProofSet.UnsecuredDocumentFor(secured, existingProofs, options.PreviousProof, "proof");
         var configuration = ProofHashing.ProofConfiguration(proof, secured["@context"]);
         var hashData = ProofHashing.HashData(suite, configuration, unsecured, options.JsonLd, cancellationToken);
