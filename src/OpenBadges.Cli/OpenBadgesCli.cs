@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OpenBadges.Cli.Commands;
 
 namespace OpenBadges.Cli;
 
@@ -10,7 +11,7 @@ public static class OpenBadgesCli
     {
         var context = new CliContext(stdout, stderr);
         var root = new RootCommand("openbadges: build, canonicalize, sign and verify Open Badges 3.0 micro-credentials.");
-        foreach (var command in Commands(context))
+        foreach (var command in AllCommands(context))
         {
             root.Subcommands.Add(command);
         }
@@ -30,8 +31,9 @@ public static class OpenBadgesCli
         return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 
-    private static IEnumerable<Command> Commands(CliContext context)
+    private static IEnumerable<Command> AllCommands(CliContext context)
     {
-        yield break;
+        yield return KeygenCommand.Create(context);
+        yield return BuildCommand.Create(context);
     }
 }

@@ -29,6 +29,10 @@ internal static class Throw
         throw new InvalidOperationException(problem);
 
     [DoesNotReturn]
+    public static T Format<T>(string problem) =>
+        throw new FormatException(problem);
+
+    [DoesNotReturn]
     public static void Disposed(object instance) =>
         throw new ObjectDisposedException(instance.GetType().FullName);
 }

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using OpenBadges.Keys;
+
+namespace OpenBadges.Cli.Commands;
+
+/// <summary><c>openbadges keygen [--seed HEX64] [--controller ID] [--out FILE]</c>: a new Ed25519 key in the Multikey key-file format.</summary>
+internal static class KeygenCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var seed = new Option<string?>("--seed") { Description = "A 32-byte seed as 64 hex digits (deterministic key, for tests and vectors). Default: a random key." };
+        var controller = new Option<string?>("--controller") { Description = "The key's controller (e.g. did:web:uni.example). Default: the key's own did:key." };
+        var output = new Option<string?>("--out") { Description = "Write the key file here (refuses to overwrite). Default: stdout." };
+        var command = new Command("keygen", "Generate an Ed25519 signing key (Multikey key file: id, type, controller, publicKeyMultibase, secretKeyMultibase).")
+        {
+            seed, controller, output,
+        };
+        command.SetAction(parse => context.Guard(() => Run(context, parse.GetValue(seed), parse.GetValue(controller), parse.GetValue(output))));
+        return command;
+    }
+
+    private static int Run(CliContext context, string? seedHex, string? controller, string? outputPath)
+    {
+        using var file = seedHex is null
+            ? Ed25519KeyFile.Generate(controller)
+            : Ed25519KeyFile.Create(FromSeed(seedHex), controller);
+        if (outputPath is null)
+        {
+            context.Out.WriteLine(file.ToJson());
+            return ExitCodes.Ok;
+        }
+
+        try
+        {
+            file.Save(outputPath);
+        }
+        catch (IOException e)
+        {
+            throw new CliInputException($"cannot write the key file '{outputPath}' (an existing file is never overwritten): {e.Message}");
+        }
+
+        context.Error.WriteLine($"Wrote {file.Id} to {outputPath} (owner-only). Keep this file secret: it holds the signing key.");
+        return ExitCodes.Ok;
+    }
+
+    private static Ed25519Key FromSeed(string seedHex)
+    {
+        if (seedHex.Length != 64 || !seedHex.All(Uri.IsHexDigit))
+        {
+            throw new CliInputException("--seed must be exactly 64 hex digits (a 32-byte Ed25519 seed).");
+        }
+
+        return Ed25519Key.FromSeed(Convert.FromHexString(seedHex), allowSecretExport: true);
+    }
+}

@@ -1,0 +1,47 @@
+namespace OpenBadges.Keys;
+
+/// <summary>
+/// Resolves did:key verification methods (<c>did:key:z6Mk…#z6Mk…</c>) offline: the DID document is derived
+/// from the DID itself. Thread-safe and stateless.
+/// </summary>
+public sealed class DidKeyResolver : IKeyResolver
+{
+    /// <summary>Creates a resolver producing documents in <paramref name="form"/>.</summary>
+    public DidKeyResolver(DidKeyDocumentForm form = DidKeyDocumentForm.Multikey)
+    {
+        Form = form;
+    }
+
+    /// <summary>The form of the derived documents (decides the reported verification method type).</summary>
+    public DidKeyDocumentForm Form { get; }
+
+    /// <inheritdoc />
+    public ValueTask<KeyResolution> ResolveVerificationMethodAsync(string verificationMethodId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(Resolve(verificationMethodId));
+    }
+
+    /// <summary>Resolves synchronously (no I/O is involved).</summary>
+    public KeyResolution Resolve(string verificationMethodId)
+    {
+        if (verificationMethodId is null || !verificationMethodId.StartsWith(DidKey.Prefix, StringComparison.Ordinal))
+        {
+            return KeyResolution.NotSupported(verificationMethodId ?? string.Empty, "not a did:key URL");
+        }
+
+        var hash = verificationMethodId.IndexOf('#', StringComparison.Ordinal);
+        if (hash < 0)
+        {
+            return KeyResolution.NotFound(verificationMethodId, "a did:key verification method id needs a fragment: did:key:z6Mk…#z6Mk…");
+        }
+
+        var did = verificationMethodId[..hash];
+        if (!DidKey.TryResolveDocument(did, Form, out var document, out var error))
+        {
+            return KeyResolution.NotFound(verificationMethodId, error);
+        }
+
+        return ControllerDocuments.FindVerificationMethod(document, did, verificationMethodId);
+    }
+}

@@ -1,0 +1,79 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using OpenBadges.Json;
+
+namespace OpenBadges.Model;
+
+/// <summary>
+/// Reads and writes the Open Badges model. One configuration for the whole package: strings are never
+/// sniffed as dates (a signed <c>2024-09-01T00:00:00Z</c> must stay byte-identical), nulls and empty arrays
+/// are not written, and properties the model does not name are kept.
+/// </summary>
+public static class OpenBadgesJsonSerializer
+{
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        DateParseHandling = DateParseHandling.None,
+        FloatParseHandling = FloatParseHandling.Double,
+        NullValueHandling = NullValueHandling.Ignore,
+        MissingMemberHandling = MissingMemberHandling.Ignore,
+        ContractResolver = new OpenBadgesContractResolver(),
+        MaxDepth = JsonLimits.Default.MaxDepth,
+    });
+
+    /// <summary>Reads <typeparamref name="T"/> from JSON text, parsed safely (see <see cref="JsonInput"/>).</summary>
+    /// <exception cref="JsonInputException">The text is not acceptable JSON or does not fit the model; the message names the path.</exception>
+    public static T FromJson<T>(string json, JsonLimits? limits = null)
+        where T : OpenBadgesObject =>
+        FromJson<T>(JsonInput.Parse(json, limits));
+
+    /// <summary>Reads <typeparamref name="T"/> from a parsed JSON value.</summary>
+    /// <exception cref="JsonInputException">The value does not fit the model (e.g. a string where an object is required); the message names the path.</exception>
+    public static T FromJson<T>(JToken json)
+        where T : OpenBadgesObject
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        if (json.Type != JTokenType.Object)
+        {
+            throw new JsonInputException($"Expected a JSON object for {typeof(T).Name}, found {json.Type}.", path: json.Path);
+        }
+
+        // A token tree parsed with date sniffing on (JToken.Parse's default) holds DateTime values whose original
+        // text is lost; writing them back would change signed bytes. Refuse rather than guess the spelling.
+        var date = ((JContainer)json).DescendantsAndSelf().FirstOrDefault(token => token.Type == JTokenType.Date);
+        if (date is not null)
+        {
+            throw new JsonInputException(
+                $"The value at '{date.Path}' was parsed as a date, so its original text is lost. Parse JSON with " +
+                "OpenBadges.Json.JsonInput (or DateParseHandling.None) before reading it into the model.",
+                path: date.Path);
+        }
+
+        try
+        {
+            return json.ToObject<T>(Serializer)!;
+        }
+        catch (JsonException e)
+        {
+            var path = (e as JsonSerializationException)?.Path ?? (e as JsonReaderException)?.Path;
+            throw new JsonInputException(
+                $"Cannot read {typeof(T).Name}{(string.IsNullOrEmpty(path) ? string.Empty : $" at '{path}'")}: {FirstSentence(e.Message)}",
+                path: path,
+                inner: e);
+        }
+    }
+
+    /// <summary>Writes a model object as a new JSON object.</summary>
+    public static JObject ToJObject(OpenBadgesObject value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return JObject.FromObject(value, Serializer);
+    }
+
+    // Newtonsoft appends "Path '…', line N, position M." to its messages; the path is reported separately.
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path '", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}

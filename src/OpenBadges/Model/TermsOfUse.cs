@@ -1,0 +1,15 @@
+using Newtonsoft.Json;
+
+namespace OpenBadges.Model;
+
+/// <summary>A <c>termsOfUse</c> entry: a policy under which the credential was issued.</summary>
+public sealed class TermsOfUse : OpenBadgesObject
+{
+    /// <summary><c>id</c>.</summary>
+    [JsonProperty("id")]
+    public string? Id { get; init; }
+
+    /// <summary><c>type</c>: the method's name (a single string in OB 3.0's schema).</summary>
+    [JsonProperty("type")]
+    public string? Type { get; init; }
+}
