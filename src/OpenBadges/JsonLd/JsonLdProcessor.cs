@@ -1,0 +1,85 @@
+using Newtonsoft.Json.Linq;
+using OpenBadges.Rdf;
+
+namespace OpenBadges.JsonLd;
+
+/// <summary>
+/// JSON-LD 1.1 processing: expansion and conversion to RDF. Thread-safe; processed contexts are cached
+/// per <see cref="IDocumentLoader"/>, so repeated documents with the same <c>@context</c> are cheap.
+/// With <see cref="JsonLdOptions.SafeMode"/> (the default) anything that would be silently dropped or
+/// left ambiguous throws <see cref="JsonLdSafeModeException"/>.
+/// </summary>
+public static class JsonLdProcessor
+{
+    /// <summary>Expands <paramref name="input"/> (JSON-LD 1.1 API, <c>expand()</c>). The input is not modified.</summary>
+    /// <exception cref="JsonLdException">The document is not valid JSON-LD; <see cref="JsonLdException.Code"/> is the spec's error code.</exception>
+    /// <exception cref="JsonLdSafeModeException">Safe mode refused the document.</exception>
+    public static JArray Expand(JToken input, JsonLdOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return Expand(input, options ?? JsonLdOptions.Default, documentUrl: null, contextUrl: null, cancellationToken);
+    }
+
+    /// <summary>Converts <paramref name="input"/> to an RDF dataset (JSON-LD 1.1 API, <c>toRdf()</c>); expands it first.</summary>
+    /// <exception cref="JsonLdException">The document is not valid JSON-LD.</exception>
+    /// <exception cref="JsonLdSafeModeException">Safe mode refused the document.</exception>
+    public static IReadOnlyList<RdfQuad> ToRdf(JToken input, JsonLdOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        options ??= JsonLdOptions.Default;
+        var expanded = Expand(input, options, documentUrl: null, contextUrl: null, cancellationToken);
+        return ExpandedToRdf(expanded, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Converts an already expanded document (the output of <see cref="Expand(JToken, JsonLdOptions?, CancellationToken)"/>)
+    /// to RDF, skipping expansion. The input is not modified.
+    /// </summary>
+    public static IReadOnlyList<RdfQuad> ExpandedToRdf(JArray expanded, JsonLdOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(expanded);
+        var run = new JsonLdRun(options ?? JsonLdOptions.Default, cancellationToken);
+        var nodeMap = new NodeMapGeneration(run).Generate(expanded);
+        return new RdfSerialization(run, nodeMap.Issuer).ToDataset(nodeMap);
+    }
+
+    /// <summary>toRdf with the document's own URL (see the internal <c>Expand</c> overload).</summary>
+    internal static IReadOnlyList<RdfQuad> ToRdf(JToken input, JsonLdOptions options, string? documentUrl, CancellationToken cancellationToken) =>
+        ExpandedToRdf(Expand(input, options, documentUrl, contextUrl: null, cancellationToken), options, cancellationToken);
+
+    /// <summary>
+    /// Expansion with the document's own URL (the default base, and the base for relative context URLs) and a
+    /// context URL from an HTTP Link header, as a document loader reports them.
+    /// </summary>
+    internal static JArray Expand(JToken input, JsonLdOptions options, string? documentUrl, string? contextUrl, CancellationToken cancellationToken)
+    {
+        var run = new JsonLdRun(options, cancellationToken);
+        var baseIri = options.Base ?? documentUrl;
+        var active = run.Cache.InitialContext(baseIri, options.ProcessingMode);
+        var contextBase = documentUrl ?? options.Base;
+
+        if (options.ExpandContext is { } expandContext)
+        {
+            var context = expandContext is JObject map && map.TryGetValue(Keywords.Context, out var inner) ? inner : expandContext;
+            active = ContextProcessor.Process(run, active, context, contextBase, JsonPath.OfDocument("expandContext"));
+        }
+
+        if (contextUrl is not null)
+        {
+            active = ContextProcessor.Process(run, active, new JValue(contextUrl), contextBase, JsonPath.OfDocument("Link header"));
+        }
+
+        var expanded = new Expansion(run).Expand(active, null, input, contextBase, JsonPath.Root, depth: 0);
+        if (expanded is JObject { Count: 1 } only && only.TryGetValue(Keywords.Graph, out var graph))
+        {
+            expanded = graph;
+        }
+
+        return expanded switch
+        {
+            null => [],
+            JArray array => array,
+            _ => new JArray(expanded),
+        };
+    }
+}

@@ -1,0 +1,187 @@
+using Newtonsoft.Json.Linq;
+
+namespace OpenBadges.JsonLd;
+
+/// <summary>
+/// Node Map Generation (spec 7.2.2) over expanded JSON-LD. Unlike the spec's version it does not consume its
+/// input: it reads the expanded document and builds a separate <see cref="NodeMap"/>.
+/// </summary>
+internal sealed class NodeMapGeneration
+{
+    private readonly JsonLdRun _run;
+    private readonly NodeMap _map = new(new BlankNodeIssuer());
+
+    public NodeMapGeneration(JsonLdRun run)
+    {
+        _run = run;
+    }
+
+    public NodeMap Generate(JToken expanded)
+    {
+        Process(expanded, NodeMap.DefaultGraph, null, false, null, null, JsonPath.Root, 0);
+        return _map;
+    }
+
+    // activeSubject with reverse = true is the spec's "active subject is a map" case: the node being
+    // processed gets activeProperty pointing back at activeSubject.
+    private void Process(JToken element, string activeGraph, string? activeSubject, bool reverse, string? activeProperty, JArray? list, JsonPath path, int depth)
+    {
+        _run.CheckDepth(depth, path);
+
+        // Step 1.
+        if (element is JArray array)
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                Process(array[i], activeGraph, activeSubject, reverse, activeProperty, list, path.Index(i), depth + 1);
+            }
+
+            return;
+        }
+
+        if (element is not JObject map)
+        {
+            throw new JsonLdException(JsonLdErrorCodes.InvalidValueObject, $"Expected expanded JSON-LD at {path}: a node, value or list object, not a {element.Type}.");
+        }
+
+        // Step 2.
+        var graph = _map.Graph(activeGraph);
+        var subjectNode = activeSubject is not null && !reverse ? graph[activeSubject] : null;
+
+        if (map.ContainsKey(Keywords.Value))
+        {
+            // Step 4.
+            if (list is null)
+            {
+                subjectNode?.Property(activeProperty!).AddUnique(map);
+            }
+            else
+            {
+                list.Add(map.DeepClone());
+            }
+
+            return;
+        }
+
+        if (map.TryGetValue(Keywords.List, out var listValue))
+        {
+            // Step 5.
+            var result = new JArray();
+            Process(listValue, activeGraph, activeSubject, reverse, activeProperty, result, path.Key(Keywords.List), depth + 1);
+            var listObject = new JObject { [Keywords.List] = result };
+            if (list is null)
+            {
+                subjectNode?.Property(activeProperty!).Append(listObject);
+            }
+            else
+            {
+                list.Add(listObject);
+            }
+
+            return;
+        }
+
+        // Step 6: a node object. One whose @id was ignored (keyword form, reported during expansion) is no
+        // node at all: it is neither created nor referenced (toRdf#te122).
+        if (map.TryGetValue(Keywords.Id, out var ignoredId) && ignoredId.Type == JTokenType.Null)
+        {
+            return;
+        }
+
+        string id;
+        if (map.TryGetValue(Keywords.Id, out var idValue) && idValue.Type == JTokenType.String)
+        {
+            id = (string)idValue!;
+            if (IriResolver.IsBlankNode(id))
+            {
+                id = _map.Issuer.Get(id);
+            }
+        }
+        else
+        {
+            id = _map.Issuer.New();
+        }
+
+        if (!graph.TryGetValue(id, out var node))
+        {
+            node = new NodeMap.Node(id);
+            graph[id] = node;
+        }
+
+        if (reverse)
+        {
+            // 6.4.
+            node.Property(activeProperty!).AddUnique(new JObject { [Keywords.Id] = activeSubject });
+        }
+        else if (activeProperty is not null)
+        {
+            // 6.5.
+            var reference = new JObject { [Keywords.Id] = id };
+            if (list is null)
+            {
+                subjectNode?.Property(activeProperty).AddUnique(reference);
+            }
+            else
+            {
+                list.Add(reference);
+            }
+        }
+
+        // Steps 3 and 6.6.
+        if (map.TryGetValue(Keywords.Type, out var types))
+        {
+            foreach (var type in Expansion.AsArray(types))
+            {
+                var text = (string)type!;
+                node.AddType(IriResolver.IsBlankNode(text) ? _map.Issuer.Get(text) : text);
+            }
+        }
+
+        // 6.7.
+        if (map.TryGetValue(Keywords.Index, out var index))
+        {
+            var text = (string)index!;
+            if (node.Index is not null && node.Index != text)
+            {
+                throw new JsonLdException(JsonLdErrorCodes.ConflictingIndexes, $"The node '{id}' has two different @index values ('{node.Index}', '{text}').");
+            }
+
+            node.Index = text;
+        }
+
+        // 6.8.
+        if (map.TryGetValue(Keywords.Reverse, out var reverseMap) && reverseMap is JObject reverseProperties)
+        {
+            foreach (var property in reverseProperties.Properties())
+            {
+                Process(property.Value, activeGraph, id, true, property.Name, null, path.Key(Keywords.Reverse).Key(property.Name), depth + 1);
+            }
+        }
+
+        // 6.9.
+        if (map.TryGetValue(Keywords.Graph, out var namedGraph))
+        {
+            _map.Graph(id);
+            Process(namedGraph, id, null, false, null, null, path.Key(Keywords.Graph), depth + 1);
+        }
+
+        // 6.10.
+        if (map.TryGetValue(Keywords.Included, out var included))
+        {
+            Process(included, activeGraph, null, false, null, null, path.Key(Keywords.Included), depth + 1);
+        }
+
+        // 6.11.
+        foreach (var property in map.Properties().OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            if (Keywords.IsKeyword(property.Name))
+            {
+                continue;
+            }
+
+            var name = IriResolver.IsBlankNode(property.Name) ? _map.Issuer.Get(property.Name) : property.Name;
+            node.Property(name);
+            Process(property.Value, activeGraph, id, false, name, null, path.Key(property.Name), depth + 1);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using Newtonsoft.Json.Linq;
+using OpenBadges.JsonLd;
+using OpenBadges.Tests.Support;
+using Xunit.Abstractions;
+
+namespace OpenBadges.Tests.Conformance;
+
+/// <summary>The W3C JSON-LD 1.1 expansion tests (expand-manifest.jsonld), one theory case per entry.</summary>
+public sealed class JsonLdExpandConformanceTests(ITestOutputHelper output)
+{
+    private const string Manifest = "expand-manifest.jsonld";
+
+    public static IEnumerable<object[]> Cases() => JsonLdTestSuite.Cases(Manifest);
+
+    [SharedDataTheory]
+    [MemberData(nameof(Cases))]
+    public void Expand(string id)
+    {
+        var outcome = RunOne(id);
+        output.WriteLine($"{outcome.Status} {outcome.Id}: {outcome.Message}");
+        Assert.True(outcome.Status != JsonLdTestSuite.Status.Failed, outcome.Message);
+    }
+
+    [SharedDataFact]
+    public void Summary()
+    {
+        var outcomes = new ConcurrentBag<JsonLdTestSuite.Outcome>();
+        foreach (var entry in JsonLdTestSuite.Entries(Manifest))
+        {
+            outcomes.Add(RunOne((string)entry["@id"]!));
+        }
+
+        JsonLdTestSuite.Summary("expand", outcomes, output);
+        var run = outcomes.Count(o => o.Status != JsonLdTestSuite.Status.Skipped);
+        var passed = outcomes.Count(o => o.Status == JsonLdTestSuite.Status.Passed);
+        Assert.True(passed >= 0.97 * outcomes.Count, $"only {passed} of {outcomes.Count} expand tests pass ({run} run)");
+    }
+
+    private static JsonLdTestSuite.Outcome RunOne(string id) => JsonLdTestSuite.Run(
+        Manifest,
+        id,
+        (entry, options, inputUrl) =>
+        {
+            var actual = JsonLdProcessor.Expand(JsonLdTestSuite.Input(inputUrl), options, inputUrl, null, default);
+            var expected = JsonLdTestDocumentLoader.Instance.Parse(JsonLdTestDocumentLoader.BaseIri + (string)entry["expect"]!);
+            return JsonLdComparer.Equivalent(expected, actual)
+                ? null
+                : $"expected {expected.ToString(Newtonsoft.Json.Formatting.None)}\n  actual {actual.ToString(Newtonsoft.Json.Formatting.None)}";
+        },
+        (entry, options, inputUrl) =>
+        {
+            try
+            {
+                JsonLdProcessor.Expand(JsonLdTestSuite.Input(inputUrl), options, inputUrl, null, default);
+                return null;
+            }
+            catch (Exception e)
+            {
+                return e;
+            }
+        });
+}
