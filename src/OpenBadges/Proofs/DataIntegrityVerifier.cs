@@ -87,7 +87,7 @@ public static class DataIntegrityVerifier
         }
 
         var signature = DecodeProofValue(proof, path, checks);
-        var key = await ResolveKeyAsync(verificationMethod, path, options, checks, cancellationToken).ConfigureAwait(false);
+        var key = await ResolveKeyAsync(verificationMethod, proof["proofPurpose"]?.Type == JTokenType.String ? (string?)proof["proofPurpose"] : null, path, options, checks, cancellationToken).ConfigureAwait(false);
         if (key is not null && options.RequireControllerToBeIssuer)
         {
             checks.Add(CheckControllerIsIssuer(document, key, path));
@@ -200,7 +200,7 @@ public static class DataIntegrityVerifier
             return null;
         }
 
-        if (!text.StartsWith('z') || !Multibase.TryDecode(text, out var signature) || signature.Length != 64)
+        if (!text.StartsWith('z') || !Multibase.TryDecode(text, out var signature, out _) || signature is null || signature.Length != 64)
         {
             checks.Add(VerificationCheck.Fail("proof.proofValue", "proofValue is not a base58btc multibase string of a 64-byte signature.", path + ".proofValue", ProofValueRule));
             return null;
@@ -210,7 +210,7 @@ public static class DataIntegrityVerifier
         return signature;
     }
 
-    private static async Task<ResolvedKey?> ResolveKeyAsync(string? verificationMethod, string path, ProofVerificationOptions options, List<VerificationCheck> checks, CancellationToken cancellationToken)
+    private static async Task<ResolvedKey?> ResolveKeyAsync(string? verificationMethod, string? proofPurpose, string path, ProofVerificationOptions options, List<VerificationCheck> checks, CancellationToken cancellationToken)
     {
         const string rule = "the verification method resolves to an Ed25519 public key (Multikey, Ed25519VerificationKey2020 or an OKP JWK)";
         if (verificationMethod is null)
@@ -220,14 +220,36 @@ public static class DataIntegrityVerifier
         }
 
         var resolver = options.KeyResolver ?? KeyResolvers.Offline;
-        var resolution = await resolver.ResolveVerificationMethodAsync(verificationMethod, cancellationToken).ConfigureAwait(false);
-        if (!resolution.IsResolved || resolution.PublicKey is null)
+        KeyResolution resolution;
+        try
         {
-            checks.Add(VerificationCheck.Undecided("proof.verificationMethod", $"Cannot resolve '{verificationMethod}': {resolution.FailureReason}", path + ".verificationMethod", rule));
+            resolution = await resolver.ResolveVerificationMethodAsync(verificationMethod, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            checks.Add(VerificationCheck.Undecided("proof.verificationMethod", "Verification was cancelled while resolving the key.", path + ".verificationMethod", rule));
             return null;
         }
 
-        checks.Add(VerificationCheck.Pass("proof.verificationMethod", $"Resolved {verificationMethod} ({resolution.MethodType}).", path + ".verificationMethod", rule));
+        if (!resolution.IsResolved)
+        {
+            var message = $"Cannot use '{verificationMethod}': {resolution.Reason}";
+            checks.Add(resolution.Status is KeyResolutionStatus.NotFound or KeyResolutionStatus.UnsupportedKeyType
+                ? VerificationCheck.Fail("proof.verificationMethod", message, path + ".verificationMethod", rule)
+                : VerificationCheck.Undecided("proof.verificationMethod", message + (resolution.Status == KeyResolutionStatus.NotSupported
+                    ? " (no configured resolver handles it; pass a KeyResolver that does, e.g. KeyResolvers.Online)" : string.Empty), path + ".verificationMethod", rule));
+            return null;
+        }
+
+        var purpose = proofPurpose ?? string.Empty;
+        if (resolution.ProofPurposes is { } purposes && !purposes.Contains(purpose, StringComparer.Ordinal))
+        {
+            checks.Add(VerificationCheck.Fail("proof.verificationMethod", $"The controller document does not list '{verificationMethod}' under '{purpose}'.", path + ".verificationMethod",
+                "the verification method is authorized for the proof's purpose by its controller"));
+            return null;
+        }
+
+        checks.Add(VerificationCheck.Pass("proof.verificationMethod", $"Resolved {verificationMethod} ({resolution.Type}).", path + ".verificationMethod", rule));
         return new ResolvedKey(resolution.PublicKey, resolution.Controller);
     }
 
