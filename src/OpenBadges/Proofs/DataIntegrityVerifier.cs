@@ -121,6 +121,12 @@ public static class DataIntegrityVerifier
             }
         }
 
+        else if (suite?.Canonicalization == ProofCanonicalization.Jcs && document["@context"] is not null)
+        {
+            return VerificationCheck.Fail(name, $"The {suite} proof has no @context, though the document has one.", path + ".@context",
+                "an eddsa-jcs-2022 proof carries the document's @context (vc-di-eddsa, Create Proof)");
+        }
+
         if (suite is not null)
         {
             var urls = documentContexts.Where(c => c.Type == JTokenType.String).Select(c => (string)c!).ToHashSet(StringComparer.Ordinal);
