@@ -1,6 +1,7 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 using OpenBadges.Internal;
+using OpenBadges.Json;
 using OpenBadges.JsonLd;
 using OpenBadges.Keys;
 
@@ -36,6 +37,7 @@ public static class DataIntegritySigner
             Throw.Argument(nameof(signer), $"The cryptosuite '{suite}' signs with Ed25519, but the signer's algorithm is '{signer.Algorithm}'.");
         }
 
+        JsonInput.RequirePlainJson(document);
         var secured = (JObject)document.DeepClone();
         var existingProofs = ProofSet.Read(secured);
         secured.Remove("proof");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 using OpenBadges.Canonicalization;
+using OpenBadges.Json;
 using OpenBadges.JsonLd;
 using OpenBadges.Keys;
 using OpenBadges.Verification;
@@ -23,6 +24,15 @@ public static class DataIntegrityVerifier
     {
         ArgumentNullException.ThrowIfNull(document);
         options ??= new ProofVerificationOptions();
+        try
+        {
+            JsonInput.RequirePlainJson(document);
+        }
+        catch (JsonInputException e)
+        {
+            return new DataIntegrityVerification([], [VerificationCheck.Undecided("document.json", e.Message, e.Path, "the document is plain JSON as received (no values re-typed by a parser)")]);
+        }
+
         var proofs = ProofSet.Read(document);
         if (proofs.Count == 0)
         {
