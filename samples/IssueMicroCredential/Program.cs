@@ -1,7 +1,9 @@
 // Issue a European micro-credential as an Open Badges 3.0 credential.
 // Run: dotnet run --project samples/IssueMicroCredential
+using OpenBadges.Baking;
 using OpenBadges.Keys;
 using OpenBadges.Model;
+using OpenBadges.Proofs;
 
 // The institution's signing key. A real issuer loads it from a key file or a KMS (ISigner);
 // here a fresh did:key is made, so the issuer id is that DID (the OB rule: key controller = issuer id).
@@ -26,4 +28,23 @@ var credential = new MicroCredentialBuilder(Profiles.DutchHigherEducation)
     .WithLanguage("en")
     .Build();
 
-Console.WriteLine(credential.ToJson());
+// Sign with Data Integrity eddsa-rdfc-2022 (the Ed25519 route Open Badges 3.0 certification accepts).
+var signed = await DataIntegritySigner.SignAsync(credential.ToJObject(), issuerKey.CreateSigner(), Cryptosuites.EddsaRdfc2022);
+Console.WriteLine(signed);
+
+// Verify it as a wallet or an employer would: offline, every check named.
+var verification = await DataIntegrityVerifier.VerifyAsync(signed);
+Console.WriteLine($"Verification: {verification.Verdict}");
+foreach (var check in verification.AllChecks)
+{
+    Console.WriteLine($"  {check.Status,-13} {check.Name}: {check.Message}");
+}
+
+// Bake it into an SVG badge image; the credential travels with the picture.
+var svg = SvgBaker.Bake("""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><circle cx="50" cy="50" r="45" fill="#1f6feb"/></svg>""", signed.ToString());
+Console.WriteLine($"Baked into an SVG of {svg.Length} characters; unbaked again: {SvgBaker.Unbake(svg) == signed.ToString().Trim()}");
+
+// A changed credential no longer verifies.
+signed["name"] = "Applied Machine Learning with Python (with honours)";
+Console.WriteLine($"After tampering: {(await DataIntegrityVerifier.VerifyAsync(signed)).Verdict}");
+return verification.IsValid ? 0 : 1;

@@ -35,5 +35,8 @@ public static class OpenBadgesCli
     {
         yield return KeygenCommand.Create(context);
         yield return BuildCommand.Create(context);
+        yield return CanonicalizeCommand.Create(context);
+        yield return SignCommand.Create(context);
+        yield return VerifyCommand.Create(context);
     }
 }

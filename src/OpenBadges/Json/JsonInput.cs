@@ -51,6 +51,27 @@ public static class JsonInput
     public static JObject ParseObject(string json, JsonLimits? limits = null) =>
         Parse(json, limits) as JObject ?? throw new JsonInputException("Expected a JSON object at the top level.");
 
+    /// <summary>
+    /// Requires <paramref name="token"/> to hold only JSON values. A tree parsed with Newtonsoft's defaults
+    /// (<c>JObject.Parse</c>) turns date-like strings into DateTime values whose original text is lost:
+    /// signing or writing them back would change the bytes, so it is refused instead of guessed.
+    /// </summary>
+    /// <exception cref="JsonInputException">A value is not plain JSON; the message names its path.</exception>
+    public static void RequirePlainJson(JToken token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var lost = token is JContainer container
+            ? container.DescendantsAndSelf().FirstOrDefault(t => t.Type is JTokenType.Date or JTokenType.Bytes or JTokenType.Guid or JTokenType.Uri or JTokenType.TimeSpan)
+            : token.Type is JTokenType.Date or JTokenType.Bytes or JTokenType.Guid or JTokenType.Uri or JTokenType.TimeSpan ? token : null;
+        if (lost is not null)
+        {
+            throw new JsonInputException(
+                $"The value at '{lost.Path}' is a {lost.Type}, not a JSON value, so its original text is lost. Parse JSON with " +
+                "OpenBadges.Json.JsonInput (or DateParseHandling.None) instead of JObject.Parse's defaults.",
+                path: lost.Path);
+        }
+    }
+
     private static JToken Parse(TextReader text, JsonLimits limits)
     {
         using var reader = new JsonTextReader(text)

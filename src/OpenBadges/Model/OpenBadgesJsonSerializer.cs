@@ -38,16 +38,7 @@ public static class OpenBadgesJsonSerializer
             throw new JsonInputException($"Expected a JSON object for {typeof(T).Name}, found {json.Type}.", path: json.Path);
         }
 
-        // A token tree parsed with date sniffing on (JToken.Parse's default) holds DateTime values whose original
-        // text is lost; writing them back would change signed bytes. Refuse rather than guess the spelling.
-        var date = ((JContainer)json).DescendantsAndSelf().FirstOrDefault(token => token.Type == JTokenType.Date);
-        if (date is not null)
-        {
-            throw new JsonInputException(
-                $"The value at '{date.Path}' was parsed as a date, so its original text is lost. Parse JSON with " +
-                "OpenBadges.Json.JsonInput (or DateParseHandling.None) before reading it into the model.",
-                path: date.Path);
-        }
+        JsonInput.RequirePlainJson(json);
 
         try
         {

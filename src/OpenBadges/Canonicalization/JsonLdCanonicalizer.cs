@@ -1,0 +1,32 @@
+using Newtonsoft.Json.Linq;
+using OpenBadges.JsonLd;
+
+namespace OpenBadges.Canonicalization;
+
+/// <summary>
+/// JSON-LD document → canonical N-Quads: toRdf (safe mode by default) followed by RDFC-1.0.
+/// This is the transformation of <c>eddsa-rdfc-2022</c> and <c>Ed25519Signature2020</c>.
+/// Text direction (<c>@direction</c>) is kept as <c>i18n-datatype</c> literals unless the options say
+/// otherwise: that is what the reference implementation signs, and dropping it would leave the direction
+/// of a credential's text outside the signature.
+/// </summary>
+public static class JsonLdCanonicalizer
+{
+    private static readonly JsonLdOptions DefaultOptions = new() { RdfDirection = "i18n-datatype" };
+
+    /// <summary>The canonical N-Quads of <paramref name="document"/>.</summary>
+    /// <exception cref="JsonLdException">JSON-LD processing failed, or safe mode found data loss.</exception>
+    /// <exception cref="CanonicalizationLimitException">The dataset needs more canonicalization work than allowed.</exception>
+    public static string Canonicalize(JToken document, JsonLdOptions? jsonLd = null, Rdfc10Options? rdfc = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        jsonLd ??= DefaultOptions;
+        if (jsonLd.RdfDirection is null)
+        {
+            jsonLd = jsonLd with { RdfDirection = "i18n-datatype" };
+        }
+
+        var quads = JsonLdProcessor.ToRdf(document, jsonLd, cancellationToken);
+        return Rdfc10.Canonicalize(quads, rdfc, cancellationToken).NQuads;
+    }
+}

@@ -1,0 +1,57 @@
+using OpenBadges.JsonLd;
+
+namespace OpenBadges.Proofs;
+
+/// <summary>The Ed25519 cryptosuites this package signs and verifies.</summary>
+public static class Cryptosuites
+{
+    /// <summary>The Data Integrity proof type.</summary>
+    public const string DataIntegrityProofType = "DataIntegrityProof";
+
+    /// <summary><c>eddsa-rdfc-2022</c>: the suite to issue with (the Ed25519 route OB 3.0 certification accepts).</summary>
+    public static Cryptosuite EddsaRdfc2022 { get; } =
+        new(DataIntegrityProofType, "eddsa-rdfc-2022", ProofCanonicalization.Rdfc10, canIssue: true, EmbeddedContexts.DataIntegrityV2, suiteContextSatisfiedByVc2: true);
+
+    /// <summary><c>eddsa-2022</c>: the draft name of eddsa-rdfc-2022, same algorithm; verified, never issued.</summary>
+    public static Cryptosuite Eddsa2022 { get; } =
+        new(DataIntegrityProofType, "eddsa-2022", ProofCanonicalization.Rdfc10, canIssue: false, EmbeddedContexts.DataIntegrityV2, suiteContextSatisfiedByVc2: true);
+
+    /// <summary><c>eddsa-jcs-2022</c>: JSON canonicalization, no JSON-LD processing.</summary>
+    public static Cryptosuite EddsaJcs2022 { get; } =
+        new(DataIntegrityProofType, "eddsa-jcs-2022", ProofCanonicalization.Jcs, canIssue: true, EmbeddedContexts.DataIntegrityV2, suiteContextSatisfiedByVc2: true);
+
+    /// <summary><c>Ed25519Signature2020</c>: the legacy suite many issued badges carry.</summary>
+    public static Cryptosuite Ed25519Signature2020 { get; } =
+        new("Ed25519Signature2020", null, ProofCanonicalization.Rdfc10, canIssue: true, EmbeddedContexts.Ed25519Signature2020V1, suiteContextSatisfiedByVc2: false);
+
+    /// <summary>Every suite, issuing ones first.</summary>
+    public static IReadOnlyList<Cryptosuite> All { get; } = [EddsaRdfc2022, EddsaJcs2022, Ed25519Signature2020, Eddsa2022];
+
+    /// <summary>The suite a proof names by its <c>type</c> and <c>cryptosuite</c>, or null if unknown.</summary>
+    public static Cryptosuite? Find(string? proofType, string? cryptosuite)
+    {
+        foreach (var suite in All)
+        {
+            if (suite.ProofType == proofType && suite.Name == (suite.Name is null ? suite.Name : cryptosuite))
+            {
+                return suite;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The suite called <paramref name="name"/> (a cryptosuite name, or <c>Ed25519Signature2020</c>), or null.</summary>
+    public static Cryptosuite? FromName(string name)
+    {
+        foreach (var suite in All)
+        {
+            if (string.Equals(suite.ToString(), name, StringComparison.Ordinal))
+            {
+                return suite;
+            }
+        }
+
+        return null;
+    }
+}
