@@ -24,7 +24,7 @@ public static class Approvals
     /// <summary>Asserts that <paramref name="actual"/> equals the approved text file.</summary>
     public static void VerifyText(string actual, string name, string extension = ".txt", [CallerFilePath] string callerFile = "")
     {
-        var directory = Path.Combine(Path.GetDirectoryName(callerFile)!, "Approved");
+        var directory = Path.Combine(Path.GetDirectoryName(SourcePath(callerFile))!, "Approved");
         var approvedPath = Path.Combine(directory, name + ".approved" + extension);
         var receivedPath = Path.Combine(directory, name + ".received" + extension);
         actual = Normalize(actual);
@@ -42,6 +42,18 @@ public static class Approvals
             ? $"No approved file at {approvedPath}. The output was written to {receivedPath}; review it and rename it to approve."
             : $"Output differs from {approvedPath} (received: {receivedPath}).\n{LineDiff(approved, actual)}";
         throw new XunitException(why);
+    }
+
+    /// <summary>
+    /// The caller's source file on this machine. Deterministic CI builds map source paths to <c>/_/</c>
+    /// (so binaries do not depend on where they were built); that prefix stands for the repository root.
+    /// </summary>
+    internal static string SourcePath(string callerFile)
+    {
+        const string deterministicRoot = "/_/";
+        return callerFile.StartsWith(deterministicRoot, StringComparison.Ordinal)
+            ? Path.Combine(Support.SharedData.RepositoryRoot, callerFile[deterministicRoot.Length..])
+            : callerFile;
     }
 
     /// <summary>The stable text form used for JSON golden files.</summary>

@@ -31,5 +31,5 @@ public sealed class ApprovalsTests
     }
 
     private static string ApprovedDirectory([System.Runtime.CompilerServices.CallerFilePath] string file = "") =>
-        Path.Combine(Path.GetDirectoryName(file)!, "Approved");
+        Path.Combine(Path.GetDirectoryName(Approvals.SourcePath(file))!, "Approved");
 }
