@@ -50,10 +50,14 @@ internal sealed class JosePublicKey : IDisposable
     };
 
     /// <summary>The key for IdentityModel: <see cref="RsaSecurityKey"/>, <see cref="ECDsaSecurityKey"/> or <see cref="Ed25519SecurityKey"/>.</summary>
+    /// <remarks>
+    /// RSA and EC keys get a factory of their own that does not cache signature providers: the default factory's cache
+    /// is keyed by key material and would outlive the <see cref="RSA"/>/<see cref="ECDsa"/> object this class disposes.
+    /// </remarks>
     public SecurityKey CreateSecurityKey() => _algorithm switch
     {
-        RSA rsa => new RsaSecurityKey(rsa),
-        ECDsa ecdsa => new ECDsaSecurityKey(ecdsa),
+        RSA rsa => new RsaSecurityKey(rsa) { CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false } },
+        ECDsa ecdsa => new ECDsaSecurityKey(ecdsa) { CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false } },
         _ => new Ed25519SecurityKey(Ed25519!),
     };
 
