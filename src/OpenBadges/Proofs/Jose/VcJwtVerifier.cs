@@ -107,8 +107,9 @@ public static partial class VcJwtVerifier
 
         if (credential is not null)
         {
-            CheckController(found, credential, options, run);
+            // Claims first: in the VC 1.1 form they supply the issuer id the controller check compares with.
             CheckClaims(jws.Payload, credential, run);
+            CheckController(found, credential, options, run);
             CheckTimeWindow(jws.Payload, credential, options, run);
         }
 
