@@ -314,6 +314,57 @@ public sealed class JwtHardeningTests : IDisposable
         AssertFailed(result, VcJwtChecks.Signature);
     }
 
+    [Theory]
+    [InlineData("RS256")]
+    [InlineData("ES256")]
+    [InlineData("EdDSA")]
+    public async Task Flipped_signature_bit_fails_the_signature_for_every_algorithm(string algorithm)
+    {
+        using var rsa = RSA.Create(2048);
+        using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        JObject jwk = algorithm switch
+        {
+            "RS256" => new RsaSigner(rsa, "urn:x").ExportPublicJwk(),
+            "ES256" => new EcdsaP256Signer(ecdsa, "urn:x").ExportPublicJwk(),
+            _ => Jwk.FromPublicKey(_key.PublicKey),
+        };
+        var kid = DidJwk.CreateVerificationMethodId(jwk);
+        ISigner signer = algorithm switch
+        {
+            "RS256" => new RsaSigner(rsa, kid),
+            "ES256" => new EcdsaP256Signer(ecdsa, kid),
+            _ => new Ed25519Signer(_key, kid),
+        };
+        var token = await new VcJwtIssuer(signer).IssueAsync(Credential(DidJwk.Create(jwk)));
+        AssertValid(await VcJwtVerifier.VerifyAsync(token, Options()));
+        var parts = token.Split('.');
+        var signature = System.Buffers.Text.Base64Url.DecodeFromChars(parts[2]);
+        signature[signature.Length / 2] ^= 0x01;
+
+        var result = await VcJwtVerifier.VerifyAsync(parts[0] + "." + parts[1] + "." + System.Buffers.Text.Base64Url.EncodeToString(signature), Options());
+
+        AssertFailed(result, VcJwtChecks.Signature);
+    }
+
+    [Fact]
+    public async Task Jku_and_x5u_headers_are_never_followed()
+    {
+        var fetched = 0;
+        var token = await SignRawAsync(new JObject { ["alg"] = "EdDSA", ["jku"] = "https://attacker.example/jwks.json", ["x5u"] = "https://attacker.example/cert.pem" }, Payload, Signer);
+
+        var result = await VcJwtVerifier.VerifyAsync(token, Options() with
+        {
+            JwkFetcher = (_, _) =>
+            {
+                fetched++;
+                return Task.FromResult("{}");
+            },
+        });
+
+        AssertFailed(result, VcJwtChecks.Key);
+        Assert.Equal(0, fetched);
+    }
+
     [Fact]
     public async Task Kid_that_is_not_a_uri_is_rejected()
     {
