@@ -173,6 +173,26 @@ public sealed class JwtHardeningTests : IDisposable
         AssertFailed(result, VcJwtChecks.Structure);
     }
 
+    [Fact]
+    public async Task Token_of_a_million_dots_is_rejected_without_splitting_it()
+    {
+        var result = await VcJwtVerifier.VerifyAsync(new string('.', 1_000_000), Options());
+
+        AssertFailed(result, VcJwtChecks.Structure);
+        Assert.Contains("1000001", Check(result, VcJwtChecks.Structure).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Throwing_key_resolver_is_reported_as_undecided_not_thrown()
+    {
+        var token = await SignRawAsync(new JObject { ["alg"] = "EdDSA", ["kid"] = "did:example:issuer#key-1" }, Payload, Signer);
+
+        var result = await VcJwtVerifier.VerifyAsync(token, Options() with { KeyResolver = new ThrowingResolver() });
+
+        Assert.Equal(Verdict.Indeterminate, result.Verdict);
+        Assert.Equal(CheckStatus.CouldNotCheck, Check(result, VcJwtChecks.Key).Status);
+    }
+
     [Theory]
     [InlineData("padding")]
     [InlineData("plus-slash")]
@@ -446,6 +466,12 @@ public sealed class JwtHardeningTests : IDisposable
 
         Assert.Equal(Verdict.Invalid, result.Verdict);
         Assert.DoesNotContain(result.Checks, c => c.Name == VcJwtChecks.Internal);
+    }
+
+    private sealed class ThrowingResolver : IKeyResolver
+    {
+        public ValueTask<KeyResolution> ResolveVerificationMethodAsync(string verificationMethodId, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("resolver bug");
     }
 
     private static char NonCanonicalLast(char last)

@@ -35,15 +35,19 @@ internal sealed class CompactJws
         [NotNullWhen(false)] out string? error)
     {
         jws = null;
-        var segments = token.Split('.');
-        if (segments.Length != 3)
+
+        // Count before splitting: a token of a million dots must not become a million strings.
+        var segmentCount = token.AsSpan().Count('.') + 1;
+        if (segmentCount != 3)
         {
             check = VcJwtChecks.Structure;
-            error = segments.Length == 5
+            error = segmentCount == 5
                 ? "the token has five segments: it is an encrypted JWE; only a signed compact JWS (three segments) is accepted"
-                : $"a compact JWS has three base64url segments separated by '.'; found {segments.Length}";
+                : $"a compact JWS has three base64url segments separated by '.'; found {segmentCount}";
             return false;
         }
+
+        var segments = token.Split('.');
 
         string[] names = ["header", "payload", "signature"];
         var decoded = new byte[3][];
