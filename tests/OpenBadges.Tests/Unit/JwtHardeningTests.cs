@@ -102,6 +102,19 @@ public sealed class JwtHardeningTests : IDisposable
     }
 
     [Fact]
+    public async Task Ed25519_alg_header_with_an_ec_key_is_rejected()
+    {
+        using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var jwk = new EcdsaP256Signer(ecdsa, "urn:x").ExportPublicJwk();
+        var ecSigner = new EcdsaP256Signer(ecdsa, DidJwk.CreateVerificationMethodId(jwk));
+        var token = await SignRawAsync(new JObject { ["alg"] = "Ed25519", ["kid"] = ecSigner.KeyId }, VcJwtIssuer.CreatePayload(Credential(DidJwk.Create(jwk))), ecSigner);
+
+        var result = await VcJwtVerifier.VerifyAsync(token, Options());
+
+        AssertFailed(result, VcJwtChecks.KeyAlgorithm);
+    }
+
+    [Fact]
     public async Task Jwk_header_carrying_a_private_d_is_rejected()
     {
         using var exportable = Ed25519Key.Generate(allowSecretExport: true);

@@ -252,6 +252,19 @@ public sealed class JwtRoundTripTests
     }
 
     [Fact]
+    public async Task Rfc9864_fully_specified_alg_ed25519_verifies_for_an_ed25519_key()
+    {
+        using var key = Ed25519Key.Generate();
+        var signer = Ed25519Signer.ForDidKey(key);
+        var token = await SignRawAsync(new JObject { ["alg"] = "Ed25519", ["typ"] = "JWT", ["kid"] = signer.KeyId },
+            VcJwtIssuer.CreatePayload(Credential(key.PublicKey.ToDidKey())), signer);
+
+        var result = await VcJwtVerifier.VerifyAsync(token, Options());
+
+        AssertValid(result);
+    }
+
+    [Fact]
     public async Task Token_made_by_identitymodel_with_the_eddsa_provider_verifies()
     {
         using var key = Ed25519Key.Generate();

@@ -17,11 +17,11 @@ public sealed class Ed25519CryptoProvider : ICryptoProvider
     public static Ed25519CryptoProvider Instance { get; } = new();
 
     /// <summary>
-    /// True for <c>EdDSA</c> with an <see cref="Ed25519SecurityKey"/> as the first argument (IdentityModel passes the key,
-    /// then whether signatures will be created).
+    /// True for <c>EdDSA</c> (or its RFC 9864 name <c>Ed25519</c>) with an <see cref="Ed25519SecurityKey"/> as the first
+    /// argument (IdentityModel passes the key, then whether signatures will be created).
     /// </summary>
     public bool IsSupportedAlgorithm(string algorithm, params object[] args) =>
-        algorithm == JoseAlgorithms.EdDSA && args is [Ed25519SecurityKey, ..];
+        JoseAlgorithms.IsEd25519(algorithm) && args is [Ed25519SecurityKey, ..];
 
     /// <summary>Creates the signature provider for <c>EdDSA</c> and an <see cref="Ed25519SecurityKey"/>.</summary>
     /// <exception cref="NotSupportedException">Another algorithm or key type (IdentityModel asks <see cref="IsSupportedAlgorithm"/> first).</exception>
@@ -34,7 +34,7 @@ public sealed class Ed25519CryptoProvider : ICryptoProvider
 
         var key = (Ed25519SecurityKey)args[0];
         var willCreateSignatures = args is [_, bool sign, ..] && sign;
-        return new Ed25519SignatureProvider(key, willCreateSignatures);
+        return new Ed25519SignatureProvider(key, algorithm, willCreateSignatures);
     }
 
     /// <inheritdoc />

@@ -9,8 +9,8 @@ internal sealed class Ed25519SignatureProvider : SignatureProvider
 {
     private readonly Ed25519SecurityKey _key;
 
-    public Ed25519SignatureProvider(Ed25519SecurityKey key, bool willCreateSignatures)
-        : base(key, JoseAlgorithms.EdDSA)
+    public Ed25519SignatureProvider(Ed25519SecurityKey key, string algorithm, bool willCreateSignatures)
+        : base(key, algorithm)
     {
         if (willCreateSignatures && key.PrivateKey is null)
         {

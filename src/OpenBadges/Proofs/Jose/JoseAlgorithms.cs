@@ -14,14 +14,23 @@ public static class JoseAlgorithms
     /// <summary>ECDSA on P-256 with SHA-256; signature R ‖ S.</summary>
     public const string ES256 = EcdsaP256Signer.Es256Algorithm;
 
-    /// <summary>EdDSA (RFC 8037); Ed25519 keys only.</summary>
+    /// <summary>EdDSA (RFC 8037); Ed25519 keys only. The name this package writes, as OB 3.0 validators expect.</summary>
     public const string EdDSA = Jwk.EdDsaAlgorithm;
 
+    /// <summary>
+    /// The fully-specified name of Ed25519 (RFC 9864, which deprecates the polymorphic <c>EdDSA</c>): accepted when
+    /// verifying, never written.
+    /// </summary>
+    public const string Ed25519 = "Ed25519";
+
     /// <summary>The accepted algorithms, in the order above.</summary>
-    public static IReadOnlyList<string> Supported { get; } = [RS256, ES256, EdDSA];
+    public static IReadOnlyList<string> Supported { get; } = [RS256, ES256, EdDSA, Ed25519];
 
     /// <summary>True for an accepted algorithm name (case-sensitive, as RFC 7515 §4.1.1 requires).</summary>
-    public static bool IsSupported(string? algorithm) => algorithm is RS256 or ES256 or EdDSA;
+    public static bool IsSupported(string? algorithm) => algorithm is RS256 or ES256 or EdDSA or Ed25519;
+
+    /// <summary>True for the two names of Ed25519 signing.</summary>
+    public static bool IsEd25519(string? algorithm) => algorithm is EdDSA or Ed25519;
 
     /// <summary>
     /// The JWS <c>alg</c> for an <see cref="ISigner.Algorithm"/>: <c>"Ed25519"</c> → <c>EdDSA</c>; <c>RS256</c>, <c>ES256</c>
@@ -29,7 +38,7 @@ public static class JoseAlgorithms
     /// </summary>
     public static string? FromSignerAlgorithm(string? signerAlgorithm) => signerAlgorithm switch
     {
-        Ed25519Signer.Ed25519Algorithm or EdDSA => EdDSA,
+        Ed25519 or EdDSA => EdDSA,
         RS256 => RS256,
         ES256 => ES256,
         _ => null,

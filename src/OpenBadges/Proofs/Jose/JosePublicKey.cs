@@ -32,8 +32,11 @@ internal sealed class JosePublicKey : IDisposable
     /// <summary><c>RSA</c>, <c>EC</c> or <c>OKP</c>.</summary>
     public string KeyType { get; }
 
-    /// <summary>The only JWS algorithm this key verifies.</summary>
+    /// <summary>The JWS algorithm this key verifies (for Ed25519 also under its RFC 9864 name, see <see cref="Accepts"/>).</summary>
     public string Algorithm { get; }
+
+    /// <summary>True when <paramref name="algorithm"/> is this key's algorithm: the key type fixes it (RFC 8725 §3.1).</summary>
+    public bool Accepts(string algorithm) => algorithm == Algorithm || (Algorithm == JoseAlgorithms.EdDSA && JoseAlgorithms.IsEd25519(algorithm));
 
     /// <summary>The RFC 7638 SHA-256 thumbprint, base64url.</summary>
     public string Thumbprint { get; }

@@ -85,7 +85,7 @@ public static partial class VcJwtVerifier
         {
             run.Skip(VcJwtChecks.KeyAlgorithm, "the 'alg' is not acceptable", "$.header.alg", "the algorithm matches the key type");
         }
-        else if (alg != found.Key.Algorithm)
+        else if (!found.Key.Accepts(alg))
         {
             run.Fail(VcJwtChecks.KeyAlgorithm, $"'alg' is {alg}, but the key is a {found.Key.Describe()}, which is used only with {found.Key.Algorithm}", "$.header.alg",
                 "RFC 8725 §3.1: the algorithm is fixed by the key, never chosen by the token (RSA → RS256, EC P-256 → ES256, Ed25519 → EdDSA)");
@@ -126,7 +126,7 @@ public static partial class VcJwtVerifier
         if (JoseAlgorithms.IsSupported(alg))
         {
             accepted = alg;
-            run.Pass(VcJwtChecks.Algorithm, alg!, "$.header.alg", "RFC 7515 §4.1.1; OB 3.0 §8.2: one of RS256, ES256, EdDSA");
+            run.Pass(VcJwtChecks.Algorithm, alg!, "$.header.alg", "RFC 7515 §4.1.1; OB 3.0 §8.2: one of RS256, ES256, EdDSA (or Ed25519, RFC 9864)");
         }
         else
         {
