@@ -80,6 +80,24 @@ public sealed class JwtClaimsTests : IDisposable
     }
 
     [Fact]
+    public async Task Decoded_credential_carries_no_registered_claims()
+    {
+        var payload = VcJwtIssuer.CreatePayload(Credential(_key.PublicKey.ToDidKey()));
+        payload["iat"] = 1704067200;
+        payload["aud"] = "https://verifier.example";
+
+        var result = await VerifyAsync(payload);
+
+        AssertValid(result);
+        foreach (var claim in new[] { "iss", "sub", "aud", "exp", "nbf", "iat", "jti" })
+        {
+            Assert.False(result.Credential!.ContainsKey(claim), claim);
+        }
+
+        Assert.Equal(1704067200L, (long)result.Payload!["iat"]!);
+    }
+
+    [Fact]
     public async Task A_signed_jwt_that_is_not_a_credential_is_rejected()
     {
         var payload = new JObject { ["iss"] = _key.PublicKey.ToDidKey(), ["sub"] = "alice", ["nbf"] = 1704067200 };

@@ -398,6 +398,18 @@ public sealed class JwtHardeningTests : IDisposable
         Assert.Equal(0, fetched);
     }
 
+    [Theory]
+    [InlineData("JOSE")]
+    [InlineData("at+jwt")]
+    public async Task Typ_other_than_jwt_is_rejected(string typ)
+    {
+        var token = await SignRawAsync(new JObject { ["alg"] = "EdDSA", ["typ"] = typ, ["kid"] = Signer.KeyId }, Payload, Signer);
+
+        var result = await VcJwtVerifier.VerifyAsync(token, Options());
+
+        AssertFailed(result, VcJwtChecks.Type);
+    }
+
     [Fact]
     public async Task Kid_that_is_not_a_uri_is_rejected()
     {
