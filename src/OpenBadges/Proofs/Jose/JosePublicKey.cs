@@ -108,7 +108,7 @@ internal sealed class JosePublicKey : IDisposable
         var alg = jwk["alg"];
         if (alg is not null && !(alg is JValue { Type: JTokenType.String } && (string?)alg == key.Algorithm))
         {
-            error = $"member 'alg' is {Printable.Quote(alg.ToString())}, but a {key.KeyType} key is used with {key.Algorithm}";
+            error = $"member 'alg' is {Printable.Quote(alg.ToString())}, but an {key.KeyType} key is used with {key.Algorithm}";
             key.Dispose();
             key = null;
             return false;

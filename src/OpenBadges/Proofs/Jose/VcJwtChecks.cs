@@ -1,6 +1,6 @@
 namespace OpenBadges.Proofs.Jose;
 
-/// <summary>The names of the checks <see cref="VcJwtVerifier"/> reports, in the order it runs them.</summary>
+/// <summary>The names of the checks <see cref="VcJwtVerifier"/> reports (claims run before the issuer binding, which needs the VC 1.1 issuer they supply).</summary>
 public static class VcJwtChecks
 {
     /// <summary>The token is present and within the size limit.</summary>

@@ -59,7 +59,7 @@ public sealed class VcJwtIssuer
         {
             if (key.Algorithm != Algorithm)
             {
-                Throw.Argument(nameof(publicJwk), $"The header JWK is a {key.KeyType} key (for {key.Algorithm}), but the signer signs {Algorithm}.");
+                Throw.Argument(nameof(publicJwk), $"The header JWK is an {key.KeyType} key (for {key.Algorithm}), but the signer signs {Algorithm}.");
             }
         }
 

@@ -87,13 +87,13 @@ public static partial class VcJwtVerifier
         }
         else if (!found.Key.Accepts(alg))
         {
-            run.Fail(VcJwtChecks.KeyAlgorithm, $"'alg' is {alg}, but the key is a {found.Key.Describe()}, which is used only with {found.Key.Algorithm}", "$.header.alg",
+            run.Fail(VcJwtChecks.KeyAlgorithm, $"'alg' is {alg}, but the key is an {found.Key.Describe()}, which is used only with {found.Key.Algorithm}", "$.header.alg",
                 "RFC 8725 §3.1: the algorithm is fixed by the key, never chosen by the token (RSA → RS256, EC P-256 → ES256, Ed25519 → EdDSA)");
         }
         else
         {
             keyAlgorithmOk = true;
-            run.Pass(VcJwtChecks.KeyAlgorithm, $"{alg} for a {found.Key.KeyType} key", "$.header.alg", "the algorithm matches the key type");
+            run.Pass(VcJwtChecks.KeyAlgorithm, $"{alg} for an {found.Key.KeyType} key", "$.header.alg", "the algorithm matches the key type");
         }
 
         if (found is not null && keyAlgorithmOk)
