@@ -438,6 +438,12 @@ public sealed class JwtHardeningTests : IDisposable
 
         AssertValid(await VcJwtVerifier.VerifyAsync(token, Options()));
         AssertFailed(await VcJwtVerifier.VerifyAsync(token, Options() with { AllowJwkHeader = false }), VcJwtChecks.Key);
+
+        // Beside a kid, a refused jwk is ignored and the kid decides.
+        using var other = Ed25519Key.Generate();
+        var both = await SignRawAsync(new JObject { ["alg"] = "EdDSA", ["kid"] = Signer.KeyId, ["jwk"] = Jwk.FromPublicKey(other.PublicKey) }, Payload, Signer);
+        AssertValid(await VcJwtVerifier.VerifyAsync(both, Options() with { AllowJwkHeader = false }));
+        AssertFailed(await VcJwtVerifier.VerifyAsync(both, Options()), VcJwtChecks.Key);
     }
 
     [Fact]

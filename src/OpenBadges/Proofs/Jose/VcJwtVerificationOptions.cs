@@ -26,7 +26,10 @@ public sealed record VcJwtVerificationOptions
     /// </summary>
     public Func<Uri, CancellationToken, Task<string>>? JwkFetcher { get; init; }
 
-    /// <summary>Accept a key carried in the header's <c>jwk</c> (OB 3.0 allows it). Default true.</summary>
+    /// <summary>
+    /// Accept a key carried in the header's <c>jwk</c> (OB 3.0 allows it). Default true. When false, a <c>jwk</c> is ignored
+    /// beside a <c>kid</c>, and a token with only a <c>jwk</c> fails.
+    /// </summary>
     public bool AllowJwkHeader { get; init; } = true;
 
     /// <summary>

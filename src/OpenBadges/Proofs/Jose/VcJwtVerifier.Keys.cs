@@ -32,14 +32,20 @@ public static partial class VcJwtVerifier
         var jwkToken = header["jwk"];
         var kidToken = header["kid"];
         JosePublicKey? headerKey = null;
-        if (jwkToken is not null)
+        if (jwkToken is not null && !options.AllowJwkHeader)
         {
-            if (!options.AllowJwkHeader)
+            if (kidToken is null)
             {
-                run.Fail(VcJwtChecks.Key, "the header carries a 'jwk', and these options do not accept keys from the token itself", "$.header.jwk", KeyRule);
+                run.Fail(VcJwtChecks.Key, "the header carries only a 'jwk', and these options do not accept keys from the token itself", "$.header.jwk", KeyRule);
                 return null;
             }
 
+            // Not a key source under these options: the 'kid' alone decides.
+            jwkToken = null;
+        }
+
+        if (jwkToken is not null)
+        {
             if (!JosePublicKey.TryParse(jwkToken as JObject, out headerKey, out var jwkError))
             {
                 run.Fail(VcJwtChecks.Key, "the header 'jwk' is not acceptable: " + jwkError, "$.header.jwk", KeyRule);
