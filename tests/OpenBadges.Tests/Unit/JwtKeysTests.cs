@@ -39,6 +39,64 @@ public sealed class JwtKeysTests
         Assert.False(DidJwk.TryParse("did:jwk:" + JwtTestSupport.B64("{\"kty\":\"OKP\",\"kty\":\"EC\"}"), out _, out _, out _));
     }
 
+    // The did:jwk method specification's P-256 example: its JSON is already in RFC 8785 order.
+    private const string SpecP256DidJwk =
+        "did:jwk:eyJjcnYiOiJQLTI1NiIsImt0eSI6IkVDIiwieCI6ImFjYklRaXVNczNpOF91c3pFakoydHBUdFJNNEVVM3l6OTFQSDZDZEgyVjAiLCJ5IjoiX0tjeUxqOXZXTXB0bm1LdG00NkdxRHo4d2Y3NEk1TEtncmwyR3pIM25TRSJ9";
+
+    private static JObject SpecP256Jwk => new()
+    {
+        ["crv"] = "P-256",
+        ["kty"] = "EC",
+        ["x"] = "acbIQiuMs3i8_uszEjJ2tpTtRM4EU3yz91PH6CdH2V0",
+        ["y"] = "_KcyLj9vWMptnmKtm46GqDz8wf74I5LKgrl2GzH3nSE",
+    };
+
+    [Fact]
+    public void Did_jwk_reproduces_the_method_specification_p256_example()
+    {
+        Assert.Equal(SpecP256DidJwk, DidJwk.Create(SpecP256Jwk));
+        Assert.True(DidJwk.TryParse(SpecP256DidJwk + "#0", out var jwk, out _, out var error), error);
+        Assert.True(JToken.DeepEquals(SpecP256Jwk, jwk));
+    }
+
+    [Fact]
+    public void P256_did_key_round_trips_for_both_y_parities()
+    {
+        var parities = new HashSet<int>();
+        for (var i = 0; i < 64 && parities.Count < 2; i++)
+        {
+            using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            var jwk = new EcdsaP256Signer(ecdsa, "urn:x").ExportPublicJwk();
+            var did = DidKeyP256.Create(jwk);
+
+            Assert.StartsWith("did:key:zDn", did, StringComparison.Ordinal);
+            Assert.True(DidKeyP256.TryParse(DidKeyP256.CreateVerificationMethodId(jwk), out var parsed, out var parsedDid, out var error), error);
+            Assert.Equal(did, parsedDid);
+            Assert.True(JToken.DeepEquals(jwk, parsed), $"{jwk} != {parsed}");
+            parities.Add(System.Buffers.Text.Base64Url.DecodeFromChars((string)jwk["y"]!)[^1] & 1);
+        }
+
+        Assert.Equal(2, parities.Count);
+        Assert.True(DidKeyP256.TryParse(DidKeyP256.Create(SpecP256Jwk), out var spec, out _, out _));
+        Assert.True(JToken.DeepEquals(SpecP256Jwk, spec));
+    }
+
+    [Fact]
+    public void P256_did_key_refuses_points_off_the_curve_and_other_codecs()
+    {
+        var offCurve = new byte[35];
+        offCurve[0] = 0x80;
+        offCurve[1] = 0x24;
+        offCurve[2] = 0x02;
+        offCurve.AsSpan(3).Fill(0xFF); // x ≥ p
+        Assert.False(DidKeyP256.TryParse("did:key:" + Multibase.EncodeBase58Btc(offCurve), out _, out _, out _));
+
+        using var key = Ed25519Key.Generate();
+        Assert.False(DidKeyP256.TryParse(key.PublicKey.ToDidKey(), out _, out _, out _));
+        var did = DidKeyP256.Create(SpecP256Jwk);
+        Assert.False(DidKeyP256.TryParse(did + "#other", out _, out _, out _));
+    }
+
     [Fact]
     public void Rsa_signer_refuses_keys_under_2048_bits()
     {

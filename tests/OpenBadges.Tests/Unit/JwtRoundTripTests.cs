@@ -42,6 +42,19 @@ public sealed class JwtRoundTripTests
     }
 
     [Fact]
+    public async Task Es256_round_trip_with_p256_did_key_kid_is_valid()
+    {
+        using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var jwk = new EcdsaP256Signer(ecdsa, "urn:x").ExportPublicJwk();
+        var signer = new EcdsaP256Signer(ecdsa, DidKeyP256.CreateVerificationMethodId(jwk));
+        var token = await new VcJwtIssuer(signer).IssueAsync(Credential(DidKeyP256.Create(jwk)));
+
+        var result = await VcJwtVerifier.VerifyAsync(token, Options());
+
+        AssertValid(result);
+    }
+
+    [Fact]
     public async Task EdDsa_round_trip_with_did_key_kid_is_valid()
     {
         using var key = Ed25519Key.Generate();

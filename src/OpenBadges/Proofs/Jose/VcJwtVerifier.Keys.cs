@@ -108,6 +108,17 @@ public static partial class VcJwtVerifier
             return new FoundKey(didKey, Binding.Controller, did, null);
         }
 
+        if (DidKeyP256.IsCandidate(kid))
+        {
+            if (!DidKeyP256.TryParse(kid, out var p256Jwk, out var p256Did, out var p256Error) || !JosePublicKey.TryParse(p256Jwk, out var p256Key, out p256Error))
+            {
+                run.Fail(VcJwtChecks.Key, "'kid' is not a usable P-256 did:key: " + p256Error, Path, KeyRule);
+                return null;
+            }
+
+            return new FoundKey(p256Key, Binding.Controller, p256Did, null);
+        }
+
         if (options.JwkFetcher is not null && kidUri.Scheme == Uri.UriSchemeHttps)
         {
             return await FetchJwkAsync(kid, kidUri, options, run, cancellationToken).ConfigureAwait(false);
@@ -283,12 +294,16 @@ public static partial class VcJwtVerifier
     /// <summary>A <c>jwk</c> header key is the issuer's only when the issuer id is a did:jwk or did:key of that same key.</summary>
     private static void CheckHeaderKeyBinding(JosePublicKey key, string issuerId, VcJwtVerificationOptions options, Run run)
     {
-        const string Rule = "a key from the 'jwk' header is the issuer's only when the issuer id is a did:jwk or did:key of that key";
+        const string Rule = "a key from the 'jwk' header is the issuer's only when the issuer id is a did:jwk or did:key (Ed25519 or P-256) of that key";
         const string Path = "$.issuer";
         JosePublicKey? issuerKey = null;
         if (DidJwk.TryParse(issuerId, out var issuerJwk, out _, out _))
         {
             JosePublicKey.TryParse(issuerJwk, out issuerKey, out _);
+        }
+        else if (DidKeyP256.TryParse(issuerId, out var p256Jwk, out _, out _))
+        {
+            JosePublicKey.TryParse(p256Jwk, out issuerKey, out _);
         }
         else if (DidKey.TryParse(issuerId, out var ed25519, out _))
         {
