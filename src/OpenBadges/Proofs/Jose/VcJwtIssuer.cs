@@ -1,0 +1,171 @@
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using OpenBadges.Internal;
+using OpenBadges.Keys;
+
+namespace OpenBadges.Proofs.Jose;
+
+/// <summary>
+/// Issues an Open Badges 3.0 credential as a VC-JWT (OB 3.0 §8.2): a compact JWS whose payload is the credential
+/// itself plus the registered claims <c>iss</c> (issuer id), <c>jti</c> (credential id), <c>nbf</c> (validFrom),
+/// <c>sub</c> (credentialSubject id) and <c>exp</c> (validUntil, when present); header <c>alg</c>, <c>typ</c> "JWT" and
+/// either <c>kid</c> (the signer's key id, a DID URL or HTTPS URL) or <c>jwk</c> (a public JWK).
+/// </summary>
+/// <remarks>
+/// The JWS is assembled here — base64url(header) "." base64url(payload), signed through <see cref="ISigner.SignAsync"/> — so a
+/// KMS or HSM key works as well as an in-process one; IdentityModel's handler has no asynchronous signing hook. Embedded
+/// Data Integrity proofs already on the credential stay in the payload. Thread-safe.
+/// </remarks>
+public sealed class VcJwtIssuer
+{
+    private readonly JObject? _publicJwk;
+
+    /// <summary>Issues with <paramref name="signer"/>; the header carries <c>kid</c> = <see cref="ISigner.KeyId"/>, which must be an absolute URI.</summary>
+    /// <exception cref="ArgumentException">The signer's algorithm has no JWS name here, or its key id is not an absolute URI.</exception>
+    public VcJwtIssuer(ISigner signer)
+        : this(signer, null)
+    {
+    }
+
+    /// <summary>
+    /// Issues with <paramref name="signer"/>; when <paramref name="publicJwk"/> is given the header carries it as <c>jwk</c>
+    /// (instead of <c>kid</c>). It must be a public JWK of the signer's key type: private members are refused.
+    /// </summary>
+    /// <exception cref="ArgumentException">Unknown algorithm, a kid that is not an absolute URI, or an unacceptable JWK.</exception>
+    public VcJwtIssuer(ISigner signer, JObject? publicJwk)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        Signer = signer;
+        Algorithm = JoseAlgorithms.FromSignerAlgorithm(signer.Algorithm)
+            ?? Throw.Argument<string>(nameof(signer), $"Signer algorithm {Printable.Quote(signer.Algorithm)} has no JWS algorithm here; use Ed25519 (EdDSA), RS256 or ES256.");
+
+        if (publicJwk is null)
+        {
+            if (!Uri.TryCreate(signer.KeyId, UriKind.Absolute, out _))
+            {
+                Throw.Argument(nameof(signer), $"The signer's key id {Printable.Quote(signer.KeyId)} must be an absolute URI (a DID URL or HTTPS URL) to be a JWT 'kid'.");
+            }
+
+            return;
+        }
+
+        if (!JosePublicKey.TryParse(publicJwk, out var key, out var error))
+        {
+            Throw.Argument(nameof(publicJwk), $"The header JWK is not acceptable: {error}.");
+        }
+
+        using (key)
+        {
+            if (key.Algorithm != Algorithm)
+            {
+                Throw.Argument(nameof(publicJwk), $"The header JWK is an {key.KeyType} key (for {key.Algorithm}), but the signer signs {Algorithm}.");
+            }
+        }
+
+        _publicJwk = (JObject)publicJwk.DeepClone();
+    }
+
+    /// <summary>The signer.</summary>
+    public ISigner Signer { get; }
+
+    /// <summary>The JWS <c>alg</c>: RS256, ES256 or EdDSA.</summary>
+    public string Algorithm { get; }
+
+    /// <summary>The JOSE header this issuer writes.</summary>
+    public JObject CreateHeader()
+    {
+        var header = new JObject { ["alg"] = Algorithm, ["typ"] = "JWT" };
+        if (_publicJwk is null)
+        {
+            header["kid"] = Signer.KeyId;
+        }
+        else
+        {
+            header["jwk"] = _publicJwk.DeepClone();
+        }
+
+        return header;
+    }
+
+    /// <summary>
+    /// The JWT payload for <paramref name="credential"/>: a copy of it plus <c>iss</c>, <c>jti</c>, <c>nbf</c>, <c>sub</c>
+    /// and <c>exp</c> taken from it (OB 3.0 §8.2.4.2). Useful to sign the same payload with another JOSE library.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// No issuer id or no <c>validFrom</c> with a time zone, an unreadable <c>validUntil</c>, or the credential already
+    /// carries a registered claim name.
+    /// </exception>
+    public static JObject CreatePayload(JObject credential)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        foreach (var name in VcJwtClaims.Registered)
+        {
+            if (credential.ContainsKey(name))
+            {
+                Throw.Argument(nameof(credential), $"The credential already has a member '{name}', a JWT registered claim name; pass the credential without JWT claims.");
+            }
+        }
+
+        var issuerId = VcJwtClaims.IssuerId(credential)
+            ?? Throw.Argument<string>(nameof(credential), "The credential has no issuer id ('issuer' as a string or 'issuer.id'); it becomes the 'iss' claim.");
+        if (!VcJwtClaims.TryReadDate(credential["validFrom"], out var validFrom))
+        {
+            Throw.Argument(nameof(credential), "The credential has no 'validFrom' date-time with a time zone; it becomes the 'nbf' claim (OB 3.0 requires validFrom).");
+        }
+
+        var payload = (JObject)credential.DeepClone();
+        payload[VcJwtClaims.Iss] = issuerId;
+        if (VcJwtClaims.String(credential["id"]) is { } id)
+        {
+            payload[VcJwtClaims.Jti] = id;
+        }
+
+        payload[VcJwtClaims.Nbf] = VcJwtClaims.ToNumericDate(validFrom);
+        if (VcJwtClaims.SubjectId(credential) is { } subjectId)
+        {
+            payload[VcJwtClaims.Sub] = subjectId;
+        }
+
+        if (credential["validUntil"] is { } validUntilToken)
+        {
+            if (!VcJwtClaims.TryReadDate(validUntilToken, out var validUntil))
+            {
+                Throw.Argument(nameof(credential), "The credential's 'validUntil' is not a date-time with a time zone; it becomes the 'exp' claim.");
+            }
+
+            payload[VcJwtClaims.Exp] = VcJwtClaims.ToNumericDate(validUntil);
+        }
+
+        return payload;
+    }
+
+    /// <summary>Issues <paramref name="credential"/> as a compact JWS: <c>header.payload.signature</c>.</summary>
+    /// <exception cref="ArgumentException">The credential cannot become a VC-JWT (see <see cref="CreatePayload"/>).</exception>
+    /// <exception cref="InvalidOperationException">The signer returned a signature of the wrong shape.</exception>
+    public async Task<string> IssueAsync(JObject credential, CancellationToken cancellationToken = default)
+    {
+        var payload = CreatePayload(credential);
+        var signingInput = Encode(CreateHeader()) + "." + Encode(payload);
+        var signature = await Signer.SignAsync(Encoding.ASCII.GetBytes(signingInput), cancellationToken).ConfigureAwait(false);
+        return signingInput + "." + System.Buffers.Text.Base64Url.EncodeToString(ToJoseSignature(signature));
+    }
+
+    private byte[] ToJoseSignature(byte[] signature)
+    {
+        switch (Algorithm)
+        {
+            case JoseAlgorithms.EdDSA when signature is not { Length: Ed25519PublicKey.SignatureSize }:
+                return Throw.InvalidOperation<byte[]>($"The signer returned {signature?.Length ?? 0} bytes; an Ed25519 signature is {Ed25519PublicKey.SignatureSize}.");
+            case JoseAlgorithms.ES256:
+                return signature is not null && EcdsaSignatureFormat.TryToJose(signature, out var jose)
+                    ? jose
+                    : Throw.InvalidOperation<byte[]>("The signer returned neither a 64-byte R‖S nor a DER ECDSA P-256 signature.");
+            default:
+                return signature is { Length: > 0 } ? signature : Throw.InvalidOperation<byte[]>("The signer returned an empty signature.");
+        }
+    }
+
+    private static string Encode(JObject value) =>
+        System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(value.ToString(Formatting.None)));
+}
