@@ -1,0 +1,345 @@
+using System.Text.RegularExpressions;
+using Newtonsoft.Json.Linq;
+using OpenBadges.Canonicalization;
+using OpenBadges.JsonLd;
+using OpenBadges.Schemas;
+
+namespace OpenBadges.Verification;
+
+/// <summary>Steps 2–8: JSON-LD, <c>@context</c>, <c>type</c>, JSON Schema, <c>credentialSubject</c>, <c>issuer</c>.</summary>
+public sealed partial class CredentialVerifier
+{
+    private const string EndorsementCredentialType = "EndorsementCredential";
+
+    // OB 3.0 context URLs that are not the current one but name the same vocabulary (1EdTech validator: aliases and
+    // versioned URLs are accepted with a warning).
+    private static readonly Regex VersionedObContext = new(@"^https://purl\.imsglobal\.org/spec/ob/v3p0/context(-\d+\.\d+\.\d+)?\.json$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    private static readonly HashSet<string> ObContextAliases = new(StringComparer.Ordinal)
+    {
+        EmbeddedContexts.OpenBadgesBeta,
+        EmbeddedContexts.OpenBadgesBetaPlugfest,
+        "https://purl.imsglobal.org/spec/ob/v3p0/context/ob_v3p0.jsonld",
+        "https://imsglobal.github.io/openbadges-specification/context.json",
+    };
+
+    private enum CredentialKind
+    {
+        Achievement,
+        Endorsement,
+    }
+
+    private static CredentialKind KindOf(JObject credential, Run run) =>
+        run.Kind == VerificationReportKind.Endorsement || Strings(credential["type"]).Contains(EndorsementCredentialType)
+            ? CredentialKind.Endorsement
+            : CredentialKind.Achievement;
+
+    private void CheckJsonLd(JObject credential, Run run, CancellationToken cancellationToken)
+    {
+        const string rule = "JSON-LD 1.1 expansion and toRdf in safe mode over the allowed contexts: no term undefined, nothing dropped, no context fetched";
+        try
+        {
+            var quads = JsonLdProcessor.ToRdf(credential, _jsonLd, cancellationToken);
+            run.Pass(CheckNames.JsonLd, $"Every term is defined; {quads.Count} statements.", null, rule);
+        }
+        catch (JsonLdSafeModeException e)
+        {
+            run.Fail(CheckNames.JsonLd, e.Message, e.Event.Path, rule);
+        }
+        catch (JsonLdException e) when (e.Code is "loading document failed" or "loading remote context failed")
+        {
+            // A context that is not available offline: the document may be fine, but what its terms mean is unknown.
+            run.Undecided(CheckNames.JsonLd, "A context could not be loaded: " + e.Message, "$.@context", rule);
+        }
+        catch (JsonLdException e)
+        {
+            run.Fail(CheckNames.JsonLd, $"Not valid JSON-LD ({e.Code}): {e.Message}", null, rule);
+        }
+        catch (CanonicalizationLimitException e)
+        {
+            run.Undecided(CheckNames.JsonLd, e.Message, null, rule);
+        }
+    }
+
+    private static void CheckContext(JObject credential, Run run)
+    {
+        const string rule = "@context starts with the VC context (https://www.w3.org/ns/credentials/v2, or /2018/credentials/v1 for VC 1.1), then the OB 3.0 context (https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json)";
+        var contexts = credential["@context"] switch
+        {
+            JArray array => array.ToList(),
+            null => [],
+            var single => [single],
+        };
+        if (contexts.Count == 0)
+        {
+            run.Fail(CheckNames.Context, "The credential has no @context.", "$.@context", rule);
+            return;
+        }
+
+        var first = contexts[0].Type == JTokenType.String ? (string?)contexts[0] : null;
+        if (first is not (EmbeddedContexts.CredentialsV2 or EmbeddedContexts.CredentialsV1))
+        {
+            run.Fail(CheckNames.Context, $"The first @context is '{contexts[0].ToString(Newtonsoft.Json.Formatting.None)}', not the VC context.", "$.@context[0]", rule);
+            return;
+        }
+
+        var second = contexts.Count > 1 && contexts[1].Type == JTokenType.String ? (string?)contexts[1] : null;
+        if (second == EmbeddedContexts.OpenBadgesV303)
+        {
+            run.Pass(CheckNames.Context, $"{first}, then the OB 3.0 context.", "$.@context", rule);
+        }
+        else if (second is not null && (VersionedObContext.IsMatch(second) || ObContextAliases.Contains(second)))
+        {
+            run.Pass(CheckNames.Context, $"Warning: the OB context is '{second}', an older version or alias of {EmbeddedContexts.OpenBadgesV303}; accepted.", "$.@context[1]", rule);
+        }
+        else
+        {
+            run.Fail(CheckNames.Context, $"The second @context is '{(contexts.Count > 1 ? contexts[1].ToString(Newtonsoft.Json.Formatting.None) : "(none)")}', not the OB 3.0 context.", "$.@context[1]", rule);
+        }
+    }
+
+    private static void CheckType(JObject credential, Run run, CredentialKind kind)
+    {
+        var types = Strings(credential["type"]);
+        var rule = kind == CredentialKind.Endorsement
+            ? "type includes VerifiableCredential and EndorsementCredential"
+            : "type includes VerifiableCredential and OpenBadgeCredential (or AchievementCredential, or EndorsementCredential)";
+        var missing = new List<string>();
+        if (!types.Contains("VerifiableCredential"))
+        {
+            missing.Add("VerifiableCredential");
+        }
+
+        var hasObType = kind == CredentialKind.Endorsement
+            ? types.Contains(EndorsementCredentialType)
+            : types.Contains("OpenBadgeCredential") || types.Contains("AchievementCredential");
+        if (!hasObType)
+        {
+            missing.Add(kind == CredentialKind.Endorsement ? EndorsementCredentialType : "OpenBadgeCredential");
+        }
+
+        if (missing.Count == 0)
+        {
+            run.Pass(CheckNames.Type, "Types: " + string.Join(", ", types) + ".", "$.type", rule);
+        }
+        else
+        {
+            run.Fail(CheckNames.Type, $"type lacks {string.Join(" and ", missing)} (has: {(types.Count == 0 ? "none" : string.Join(", ", types))}).", "$.type", rule);
+        }
+    }
+
+    private static void CheckSchema(JObject credential, Run run, CredentialKind kind)
+    {
+        if (run.IsVc1)
+        {
+            CheckVc1Structure(credential, run);
+            return;
+        }
+
+        var (schemaId, errors) = kind == CredentialKind.Endorsement
+            ? (OpenBadgesSchemas.EndorsementCredentialSchemaId, OpenBadgesSchemas.ValidateEndorsementCredential(credential))
+            : (OpenBadgesSchemas.AchievementCredentialSchemaId, OpenBadgesSchemas.ValidateAchievementCredential(credential));
+        var rule = "the credential conforms to the OB 3.0 JSON Schema " + schemaId;
+        ReportSchemaErrors(CheckNames.Schema, errors, run, "$", rule);
+    }
+
+    private static void ReportSchemaErrors(string name, IReadOnlyList<SchemaValidationError> errors, Run run, string path, string rule)
+    {
+        if (errors.Count == 0)
+        {
+            run.Pass(name, "Conforms.", path, rule);
+            return;
+        }
+
+        var leaves = errors.SelectMany(e => e.SelfAndDetails()).Where(e => e.Details.Count == 0).Select(e => e.ToString()).Distinct().Take(8).ToList();
+        run.Fail(name, $"{errors.Count} violation(s): {string.Join("; ", leaves)}.", SchemaPathToJsonPath(errors[0].Path), rule);
+    }
+
+    private static string SchemaPathToJsonPath(string schemaPath) =>
+        schemaPath.StartsWith("#/", StringComparison.Ordinal) ? "$." + schemaPath[2..].Replace('/', '.') : "$";
+
+    private static void CheckVc1Structure(JObject credential, Run run)
+    {
+        const string rule = "VC 1.1: issuer, issuanceDate and credentialSubject are present (the OB 3.0 schemas describe the VC 2.0 form; the VC 1.1 'any' schemas are not available offline)";
+        var missing = new[] { "issuer", "issuanceDate", "credentialSubject" }.Where(p => credential[p] is null or { Type: JTokenType.Null }).ToList();
+        if (missing.Count > 0)
+        {
+            run.Fail(CheckNames.Schema, "VC 1.1 credential without " + string.Join(", ", missing) + ".", "$." + missing[0], rule);
+        }
+        else
+        {
+            run.Pass(CheckNames.Schema, "VC 1.1 credential: the OB 3.0 JSON Schemas describe VC 2.0 credentials and the VC 1.1 schemas are not available offline, so the VC 1.1 structure was checked instead (issuer, issuanceDate, credentialSubject present).", "$", rule);
+        }
+    }
+
+    private static void CheckCredentialSubject(JObject credential, Run run, CredentialKind kind)
+    {
+        var rule = kind == CredentialKind.Endorsement
+            ? "credentialSubject is one EndorsementSubject with an id"
+            : "credentialSubject is one AchievementSubject with an id or identifier[], an Achievement with criteria (id or narrative), and typed nested objects (IdentityObject, Result, ResultDescription, Profile)";
+        if (credential["credentialSubject"] is not JObject subject)
+        {
+            run.Fail(CheckNames.CredentialSubject, credential["credentialSubject"] is null ? "There is no credentialSubject." : "credentialSubject is not a single object.", "$.credentialSubject", rule);
+            return;
+        }
+
+        var problems = new List<(string Message, string Path)>();
+        if (kind == CredentialKind.Endorsement)
+        {
+            RequireType(subject["type"], "EndorsementSubject", "$.credentialSubject", problems);
+            if (!IsNonEmptyString(subject["id"]))
+            {
+                problems.Add(("the endorsed entity's id is missing", "$.credentialSubject.id"));
+            }
+        }
+        else
+        {
+            RequireType(subject["type"], "AchievementSubject", "$.credentialSubject", problems);
+            if (!IsNonEmptyString(subject["id"]) && subject["identifier"] is not JArray { Count: > 0 } && subject["identifier"] is not JObject)
+            {
+                problems.Add(("neither id nor identifier names the learner", "$.credentialSubject"));
+            }
+
+            EachObject(subject["identifier"], "$.credentialSubject.identifier", (item, path) => RequireType(item["type"], "IdentityObject", path, problems));
+            EachObject(subject["result"], "$.credentialSubject.result", (item, path) => RequireType(item["type"], "Result", path, problems));
+            if (subject["source"] is JObject source)
+            {
+                RequireType(source["type"], "Profile", "$.credentialSubject.source", problems);
+            }
+
+            if (subject["achievement"] is JObject achievement)
+            {
+                RequireType(achievement["type"], "Achievement", "$.credentialSubject.achievement", problems);
+                EachObject(achievement["resultDescription"], "$.credentialSubject.achievement.resultDescription", (item, path) => RequireType(item["type"], "ResultDescription", path, problems));
+                if (achievement["criteria"] is not JObject criteria || (!IsNonEmptyString(criteria["id"]) && !IsNonEmptyString(criteria["narrative"])))
+                {
+                    problems.Add(("the achievement's criteria have neither id nor narrative", "$.credentialSubject.achievement.criteria"));
+                }
+            }
+            else
+            {
+                problems.Add(("there is no achievement object", "$.credentialSubject.achievement"));
+            }
+        }
+
+        if (problems.Count == 0)
+        {
+            run.Pass(CheckNames.CredentialSubject, kind == CredentialKind.Endorsement ? "An EndorsementSubject." : "An AchievementSubject naming its learner and achievement.", "$.credentialSubject", rule);
+        }
+        else
+        {
+            run.Fail(CheckNames.CredentialSubject, string.Join("; ", problems.Select(p => $"{p.Message} ({p.Path})")) + ".", problems[0].Path, rule);
+        }
+    }
+
+    private static void CheckIssuer(JObject credential, Run run)
+    {
+        const string rule = "issuer is a Profile whose id is an absolute URI (typed parentOrg and otherIdentifier entries)";
+        switch (credential["issuer"])
+        {
+            case null:
+                run.Fail(CheckNames.Issuer, "There is no issuer.", "$.issuer", rule);
+                return;
+            case JValue { Type: JTokenType.String } value:
+                if (IsAbsoluteUri((string?)value))
+                {
+                    run.Pass(CheckNames.Issuer, $"Issuer {value} (a bare id; OB 3.0 expects a Profile object, see the schema check).", "$.issuer", rule);
+                }
+                else
+                {
+                    run.Fail(CheckNames.Issuer, $"The issuer '{value}' is not an absolute URI.", "$.issuer", rule);
+                }
+
+                return;
+            case JObject profile:
+                var problems = new List<(string Message, string Path)>();
+                if (!IsAbsoluteUri(profile["id"]?.Type == JTokenType.String ? (string?)profile["id"] : null))
+                {
+                    problems.Add(("the issuer's id is missing or not an absolute URI", "$.issuer.id"));
+                }
+
+                RequireType(profile["type"], "Profile", "$.issuer", problems);
+                if (profile["parentOrg"] is JObject parent)
+                {
+                    RequireType(parent["type"], "Profile", "$.issuer.parentOrg", problems);
+                }
+
+                // OB 3.0 types otherIdentifier as IdentifierEntry; the 1EdTech validator asks for IdentityObject: accept both.
+                EachObject(profile["otherIdentifier"], "$.issuer.otherIdentifier", (item, path) =>
+                {
+                    var types = Strings(item["type"]);
+                    if (!types.Contains("IdentifierEntry") && !types.Contains("IdentityObject"))
+                    {
+                        problems.Add(("otherIdentifier is not an IdentifierEntry", path));
+                    }
+                });
+                if (problems.Count == 0)
+                {
+                    run.Pass(CheckNames.Issuer, $"Issuer Profile {profile["id"]}.", "$.issuer", rule);
+                }
+                else
+                {
+                    run.Fail(CheckNames.Issuer, string.Join("; ", problems.Select(p => $"{p.Message} ({p.Path})")) + ".", problems[0].Path, rule);
+                }
+
+                return;
+            default:
+                run.Fail(CheckNames.Issuer, "The issuer is neither a Profile object nor a URI.", "$.issuer", rule);
+                return;
+        }
+    }
+
+    private static void RequireType(JToken? type, string expected, string path, List<(string Message, string Path)> problems)
+    {
+        if (!Strings(type).Contains(expected))
+        {
+            problems.Add(($"type does not include {expected}", path + ".type"));
+        }
+    }
+
+    private static void EachObject(JToken? token, string path, Action<JObject, string> action)
+    {
+        switch (token)
+        {
+            case JObject single:
+                action(single, path);
+                break;
+            case JArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is JObject item)
+                    {
+                        action(item, $"{path}[{i}]");
+                    }
+                }
+
+                break;
+        }
+    }
+
+    internal static List<string> Strings(JToken? token) => token switch
+    {
+        JValue { Type: JTokenType.String } value => [(string)value!],
+        JArray array => array.Where(t => t.Type == JTokenType.String).Select(t => (string)t!).ToList(),
+        _ => [],
+    };
+
+    private static bool IsNonEmptyString(JToken? token) => token is JValue { Type: JTokenType.String } value && !string.IsNullOrWhiteSpace((string?)value);
+
+    private static bool IsAbsoluteUri(string? text) =>
+        !string.IsNullOrWhiteSpace(text) && text.Trim() == text && Uri.TryCreate(text, UriKind.Absolute, out var uri) && !string.IsNullOrEmpty(uri.Scheme);
+
+    private static string? FirstContext(JObject credential) => credential["@context"] switch
+    {
+        JArray { Count: > 0 } array when array[0].Type == JTokenType.String => (string?)array[0],
+        JValue { Type: JTokenType.String } value => (string?)value,
+        _ => null,
+    };
+
+    private static string? IssuerIdOf(JObject credential) => credential["issuer"] switch
+    {
+        JValue { Type: JTokenType.String } value => (string?)value,
+        JObject profile when profile["id"] is JValue { Type: JTokenType.String } id => (string?)id,
+        _ => null,
+    };
+}
