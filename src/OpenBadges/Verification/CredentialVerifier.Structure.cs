@@ -36,7 +36,13 @@ public sealed partial class CredentialVerifier
 
     private void CheckJsonLd(JObject credential, Run run, CancellationToken cancellationToken)
     {
-        const string rule = "JSON-LD 1.1 expansion and toRdf in safe mode over the allowed contexts: no term undefined, nothing dropped, no context fetched";
+        const string rule = "JSON-LD 1.1 expansion and toRdf in safe mode over the allowed contexts: no term undefined, nothing dropped, no context fetched; every number is one the signature covers exactly";
+        if (FindInexactNumber(credential) is { } inexact)
+        {
+            run.Fail(CheckNames.JsonLd, inexact.Message, inexact.Path, rule);
+            return;
+        }
+
         try
         {
             var quads = JsonLdProcessor.ToRdf(credential, _jsonLd, cancellationToken);
@@ -59,6 +65,27 @@ public sealed partial class CredentialVerifier
         {
             run.Undecided(CheckNames.JsonLd, e.Message, null, rule);
         }
+    }
+
+    /// <summary>
+    /// A number the signature would not pin down: JSON-LD toRdf writes integers of 10^21 or more (and every non-integer)
+    /// as xsd:double, so a 100-digit integer and the same with another last digit canonicalize — and verify — alike;
+    /// and an overflowing number (1e400) has no value at all. Integers beyond 64 bits are the ones that can reach it.
+    /// </summary>
+    private static (string Message, string Path)? FindInexactNumber(JObject credential)
+    {
+        foreach (var value in credential.DescendantsAndSelf().OfType<JValue>())
+        {
+            switch (value.Type)
+            {
+                case JTokenType.Integer when value.Value is System.Numerics.BigInteger big && System.Numerics.BigInteger.Abs(big) >= System.Numerics.BigInteger.Pow(10, 21):
+                    return ($"The integer at {value.Path} has {big.ToString(System.Globalization.CultureInfo.InvariantCulture).TrimStart('-').Length} digits: JSON-LD signs it as a double, so other digits would verify too. Such numbers must be strings.", "$." + value.Path);
+                case JTokenType.Float when value.Value is double d && !double.IsFinite(d):
+                    return ($"The number at {value.Path} overflows a double: it has no value to sign.", "$." + value.Path);
+            }
+        }
+
+        return null;
     }
 
     private static void CheckContext(JObject credential, Run run)
