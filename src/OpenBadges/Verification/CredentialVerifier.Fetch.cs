@@ -8,6 +8,11 @@ public sealed partial class CredentialVerifier
         // A credential may point at the same list from several entries; fetch it once, and answer every entry alike.
         if (!run.Fetched.TryGetValue(url, out var task))
         {
+            if (run.Fetched.Count >= _options.MaxFetches)
+            {
+                return Task.FromResult(new FetchResult(null, $"not fetched: this credential already used its {_options.MaxFetches} fetches (CredentialVerifierOptions.MaxFetches)"));
+            }
+
             task = FetchOnceAsync(url, cancellationToken);
             run.Fetched[url] = task;
         }

@@ -60,6 +60,14 @@ public sealed partial class CredentialVerifier
 
             var refreshed = await VerifyEmbeddedAsync(new JValue(fetched.Text), VerificationReportKind.Refreshed, "$.refreshService", run.Depth, cancellationToken).ConfigureAwait(false);
             run.Refreshed = refreshed;
+            var issuer = IssuerIdOf(credential);
+            if (!string.Equals(refreshed.IssuerId, issuer, StringComparison.Ordinal))
+            {
+                // A refresh service answering with someone else's credential is not a refresh of this one.
+                run.Skip(CheckNames.Refresh, $"{url} returned a credential of another issuer ('{refreshed.IssuerId}', not '{issuer}'); it is not a refresh of this credential (see 'refreshed').", "$.refreshService.id", rule);
+                return;
+            }
+
             run.Pass(CheckNames.Refresh, $"{url} returned a refreshed credential, verified as {refreshed.Verdict} (see 'refreshed').", "$.refreshService.id", rule);
         }
     }

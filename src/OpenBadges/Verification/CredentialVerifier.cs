@@ -35,6 +35,7 @@ public sealed partial class CredentialVerifier
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.ClockSkew, TimeSpan.Zero, "options.ClockSkew");
         ArgumentOutOfRangeException.ThrowIfNegative(_options.MaxEndorsementDepth, "options.MaxEndorsementDepth");
         ArgumentOutOfRangeException.ThrowIfNegative(_options.MaxEndorsements, "options.MaxEndorsements");
+        ArgumentOutOfRangeException.ThrowIfNegative(_options.MaxFetches, "options.MaxFetches");
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.JsonLimits.MaxInputLength, 1, "options.JsonLimits.MaxInputLength");
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.JsonLimits.MaxDepth, 1, "options.JsonLimits.MaxDepth");
 

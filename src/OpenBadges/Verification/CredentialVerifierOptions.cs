@@ -47,4 +47,11 @@ public sealed record CredentialVerifierOptions
 
     /// <summary>Most endorsements verified per credential (default 32); more are reported as not checked.</summary>
     public int MaxEndorsements { get; init; } = 32;
+
+    /// <summary>
+    /// Most distinct URLs fetched while verifying one credential (status lists, schemas, refresh; default 16), so a
+    /// credential listing thousands of status entries cannot turn the verifier into a request generator. The checks
+    /// that needed the rest are CouldNotCheck.
+    /// </summary>
+    public int MaxFetches { get; init; } = 16;
 }

@@ -345,6 +345,56 @@ public sealed class SecurityRegressionTests
         AssertCheck(report, CheckNames.Parse, CheckStatus.CouldNotCheck);
     }
 
+    // Guards against: a credential that turns the verifier into a request generator (hundreds of status entries,
+    // each naming another URL): fetches per credential are bounded; the rest are not checked.
+    [Fact]
+    public async Task Status_entries_past_the_fetch_limit_are_not_fetched()
+    {
+        var credential = Credential();
+        credential["credentialStatus"] = new JArray(Enumerable.Range(0, 40).Select(i => StatusListCredentials.Entry($"https://victim.example/{i}", i)));
+        var fetched = 0;
+        var options = Options() with { Fetcher = (_, _) => { Interlocked.Increment(ref fetched); throw new HttpRequestException("refused"); } };
+        var report = await new CredentialVerifier(options).VerifyAsync(await SignAsync(credential));
+        Assert.Equal(options.MaxFetches, fetched);
+        Assert.NotEqual(Verdict.Valid, report.Verdict); // (also Invalid: the OB schema wants a single credentialStatus)
+        Assert.Contains(report.Checks, c => c.Name == CheckNames.Status && c.Message.Contains("MaxFetches", StringComparison.Ordinal));
+    }
+
+    // Guards against: a decompression bomb in a status list (a few KiB of GZIP expanding to many MiB): decoding stops
+    // at the size limit and the status is undecided.
+    [Fact]
+    public async Task A_status_list_decompression_bomb_is_refused()
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 16; i++)
+            {
+                gzip.Write(zeros);
+            }
+        }
+
+        var list = StatusListCredentials.Create(StatusListUrl, IssuerDid, "revocation", BitstringStatusList.Create(), Signed);
+        list["credentialSubject"]!["encodedList"] = "u" + System.Buffers.Text.Base64Url.EncodeToString(buffer.ToArray());
+        var signedList = await SignAsync(list);
+        var report = await VerifyAsync((await CredentialWithStatusAsync()).ToString(), new Dictionary<string, string> { [StatusListUrl] = signedList.ToString() });
+        Assert.Equal(Verdict.Indeterminate, report.Verdict);
+        Assert.Contains("expands past", report.Find(CheckNames.Status)!.Message);
+    }
+
+    // Guards against: a refresh service answering with another issuer's (validly signed) credential.
+    [Fact]
+    public async Task A_refresh_answered_by_another_issuer_is_not_taken_as_a_refresh()
+    {
+        var credential = WithExtensions(Credential());
+        credential["refreshService"] = new JObject { ["id"] = "https://uni.example/refresh/1", ["type"] = "1EdTechCredentialRefresh" };
+        var foreign = await SignAsync(Credential(DidOf(OtherSeed)), OtherSeed);
+        var report = await VerifyAsync((await SignAsync(credential)).ToString(), new Dictionary<string, string> { ["https://uni.example/refresh/1"] = foreign.ToString() });
+        AssertCheck(report, CheckNames.Refresh, CheckStatus.Skipped);
+        Assert.Contains("another issuer", report.Find(CheckNames.Refresh)!.Message);
+    }
+
     private static byte[] WithCredentialChunkTwice(byte[] baked)
     {
         var chunkStart = baked.AsSpan().IndexOf("iTXt"u8) - 4;
