@@ -174,7 +174,7 @@ public sealed partial class CredentialVerifier
             if (!proof.IsValid)
             {
                 var bad = proof.AllChecks.First(c => c.Status is CheckStatus.Failed or CheckStatus.CouldNotCheck);
-                return (null, $"its proof does not verify ({bad.Name}: {bad.Message}).");
+                return (null, $"its proof did not verify ({bad.Name} {bad.Status}: {bad.Message}).");
             }
         }
         else

@@ -311,6 +311,26 @@ public sealed class CredentialVerifierTests
     }
 
     [Fact]
+    public async Task An_endorsement_credential_given_on_its_own_is_verified_with_the_endorsement_rules()
+    {
+        var report = await Verifier().VerifyAsync(await SignAsync(Endorsement(IssuerDid), EndorserSeed));
+        Assert.True(report.IsValid, report.ToString());
+        Assert.Contains("EndorsementSubject", report.Find(CheckNames.CredentialSubject)!.Message);
+        Assert.Contains("endorsement", report.Find(CheckNames.Schema)!.Rule);
+    }
+
+    [Fact]
+    public async Task A_status_entry_with_a_purpose_that_does_not_bear_on_validity_is_skipped()
+    {
+        var credential = Credential();
+        credential["credentialStatus"] = OpenBadges.Status.StatusListCredentials.Entry(StatusListUrl, 3);
+        credential["credentialStatus"]!["statusPurpose"] = "message";
+        var report = await Verifier().VerifyAsync(await SignAsync(credential));
+        AssertCheck(report, CheckNames.Status, CheckStatus.Skipped);
+        Assert.True(report.IsValid, report.ToString());
+    }
+
+    [Fact]
     public async Task Cancellation_ends_in_a_report_not_an_exception()
     {
         using var cancelled = new CancellationTokenSource();
