@@ -2,87 +2,85 @@ using System.CommandLine;
 using System.Globalization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using OpenBadges.Baking;
-using OpenBadges.Json;
 using OpenBadges.Keys;
-using OpenBadges.Proofs;
 using OpenBadges.Verification;
 
 namespace OpenBadges.Cli.Commands;
 
 /// <summary>
-/// <c>openbadges verify [--json] [--now ISO] [--allow-fetch] FILE...</c>: checks every proof of each credential
-/// (JSON, or baked into a PNG or SVG). Exit 0 when all are valid, 1 when any is invalid, 2 when any could not
-/// be decided (or on a usage error).
+/// <c>openbadges verify [--json] [--now ISO] [--recipient VALUE] [--allow-fetch] FILE...</c>: runs the full OB 3.0
+/// verification (<see cref="CredentialVerifier"/>) on each credential — JSON, VC-JWT, or a PNG/SVG badge. Exit 0 when
+/// all are valid, 1 when any is invalid, 2 when any could not be decided (or on a usage error).
 /// </summary>
 internal static class VerifyCommand
 {
     public static Command Create(CliContext context)
     {
-        var files = new Argument<string[]>("FILE") { Description = "Credentials: JSON files, or PNG/SVG images with a baked credential.", Arity = ArgumentArity.OneOrMore };
-        var json = new Option<bool>("--json") { Description = "Print the report as JSON (one entry per file) instead of a table." };
+        var files = new Argument<string[]>("FILE") { Description = "Credentials: JSON or VC-JWT files, or PNG/SVG images with a baked credential.", Arity = ArgumentArity.OneOrMore };
+        var json = new Option<bool>("--json") { Description = "Print the reports as JSON (one entry per file) instead of tables." };
         var now = new Option<string?>("--now") { Description = "Verify as of this time (ISO 8601 with a zone) instead of the clock." };
-        var allowFetch = new Option<bool>("--allow-fetch") { Description = "Allow fetching did:web and HTTPS controller documents over the network (off by default)." };
-        var command = new Command("verify", "Verify credentials' proofs; exit 0 all valid, 1 any invalid, 2 any undecided.")
+        var recipient = new Option<string?>("--recipient") { Description = "Require the credential to be about this recipient (id, e-mail or other identifier; hashed identities are matched)." };
+        var allowFetch = new Option<bool>("--allow-fetch") { Description = "Use the network: did:web and HTTPS keys, status lists, refresh services, schemas (HTTPS only). Contexts are never fetched." };
+        var command = new Command("verify", "Verify Open Badges 3.0 credentials; exit 0 all valid, 1 any invalid, 2 any undecided.")
         {
-            files, json, now, allowFetch,
+            files, json, now, recipient, allowFetch,
         };
         command.SetAction(parse => context.Guard(() =>
         {
             var clock = ParseNow(parse.GetValue(now));
             using var http = parse.GetValue(allowFetch) ? new HttpClient { Timeout = TimeSpan.FromSeconds(15) } : null;
-            var options = new ProofVerificationOptions
+            var verifier = new CredentialVerifier(new CredentialVerifierOptions
             {
-                Clock = clock,
+                TimeProvider = clock,
+                ExpectedRecipient = parse.GetValue(recipient),
                 KeyResolver = http is null ? KeyResolvers.Offline : KeyResolvers.Online(http),
-            };
-            var reports = new List<FileReport>();
+                Fetcher = http is null ? null : DocumentFetchers.Http(http),
+            });
+
+            var results = new List<(string Path, VerificationReport Report)>();
             foreach (var path in parse.GetValue(files)!)
             {
-                reports.Add(VerifyFile(path, options));
+                var bytes = ReadFile(path);
+                results.Add((path, verifier.VerifyAsync(bytes).GetAwaiter().GetResult()));
             }
 
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(new JArray(reports.Select(r => r.ToJson())).ToString(Formatting.Indented));
+                var array = new JArray(results.Select(r =>
+                {
+                    var entry = new JObject { ["file"] = r.Path };
+                    entry.Merge(r.Report.ToJson());
+                    return entry;
+                }));
+                context.Out.WriteLine(array.ToString(Formatting.Indented));
             }
             else
             {
-                foreach (var report in reports)
+                foreach (var (path, report) in results)
                 {
-                    report.WriteTable(context.Out);
+                    VerificationReportTable.Write(context.Out, path, report);
                 }
             }
 
-            return reports.Any(r => r.Verdict == Verdict.Invalid) ? ExitCodes.Invalid
-                : reports.Any(r => r.Verdict == Verdict.Indeterminate) ? ExitCodes.UsageOrInput
+            var verdicts = results.Select(r => r.Report.Verdict).ToList();
+            return verdicts.Contains(Verdict.Invalid) ? ExitCodes.Invalid
+                : verdicts.Contains(Verdict.Indeterminate) ? ExitCodes.UsageOrInput
                 : ExitCodes.Ok;
         }));
         return command;
     }
 
-    private static FileReport VerifyFile(string path, ProofVerificationOptions options)
+    private static byte[] ReadFile(string path)
     {
-        JObject document;
         try
         {
-            var bytes = File.ReadAllBytes(path);
-            var text = PngBaker.IsPng(bytes) || LooksLikeSvg(bytes)
-                ? BakedImages.Unbake(bytes) ?? throw new BakingException("The image carries no credential.")
-                : System.Text.Encoding.UTF8.GetString(bytes);
-            document = JsonInput.Parse(text) as JObject ?? throw new JsonInputException("Expected a JSON object (a credential).");
+            return File.ReadAllBytes(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonInputException or BakingException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new FileReport(path, [VerificationCheck.Undecided("input", e.Message, null, "the input is a readable JSON credential, or an image with one baked in")]);
+            throw new CliInputException($"cannot read '{path}': {e.Message}");
         }
-
-        var result = DataIntegrityVerifier.VerifyAsync(document, options).GetAwaiter().GetResult();
-        return new FileReport(path, result.AllChecks.ToList());
     }
-
-    private static bool LooksLikeSvg(byte[] bytes) =>
-        System.Text.Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 4096)).Contains("<svg", StringComparison.Ordinal);
 
     private static TimeProvider ParseNow(string? text)
     {
@@ -102,42 +100,5 @@ internal static class VerifyCommand
     private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
-    }
-
-    private sealed record FileReport(string Path, IReadOnlyList<VerificationCheck> Checks)
-    {
-        public Verdict Verdict => VerdictRules.Combine(Checks);
-
-        public JObject ToJson() => new()
-        {
-            ["file"] = Path,
-            ["verdict"] = Verdict.ToString(),
-            ["checks"] = new JArray(Checks.Select(c => new JObject
-            {
-                ["name"] = c.Name,
-                ["status"] = c.Status.ToString(),
-                ["message"] = c.Message,
-                ["path"] = c.JsonPath,
-                ["rule"] = c.Rule,
-            })),
-        };
-
-        public void WriteTable(TextWriter output)
-        {
-            output.WriteLine($"{Path}: {Verdict.ToString().ToUpperInvariant()}");
-            var width = Checks.Count == 0 ? 0 : Checks.Max(c => c.Name.Length);
-            foreach (var check in Checks)
-            {
-                output.WriteLine($"  {Mark(check.Status)} {check.Name.PadRight(width)}  {check.Message}");
-            }
-        }
-
-        private static string Mark(CheckStatus status) => status switch
-        {
-            CheckStatus.Passed => "ok  ",
-            CheckStatus.Failed => "FAIL",
-            CheckStatus.CouldNotCheck => "??  ",
-            _ => "--  ",
-        };
     }
 }

@@ -1,0 +1,41 @@
+using OpenBadges.Verification;
+
+namespace OpenBadges.Cli.Commands;
+
+/// <summary>The human-readable form of a <see cref="VerificationReport"/>: a verdict line, then one line per check (status, name, message), nested reports indented.</summary>
+internal static class VerificationReportTable
+{
+    public static void Write(TextWriter output, string title, VerificationReport report, int indent = 0)
+    {
+        var pad = new string(' ', indent);
+        output.WriteLine($"{pad}{title}: {report.Verdict.ToString().ToUpperInvariant()}");
+        var width = report.Checks.Count == 0 ? 0 : report.Checks.Max(c => c.Name.Length);
+        foreach (var check in report.Checks)
+        {
+            output.WriteLine($"{pad}  {Mark(check.Status)} {check.Name.PadRight(width)}  {check.Message}");
+        }
+
+        foreach (var endorsement in report.Endorsements)
+        {
+            Write(output, "endorsement " + endorsement.Location, endorsement, indent + 4);
+        }
+
+        foreach (var credential in report.Credentials)
+        {
+            Write(output, "credential " + credential.Location, credential, indent + 4);
+        }
+
+        if (report.Refreshed is { } refreshed)
+        {
+            Write(output, "refreshed credential", refreshed, indent + 4);
+        }
+    }
+
+    private static string Mark(CheckStatus status) => status switch
+    {
+        CheckStatus.Passed => "ok  ",
+        CheckStatus.Failed => "FAIL",
+        CheckStatus.CouldNotCheck => "??  ",
+        _ => "--  ",
+    };
+}

@@ -1,0 +1,93 @@
+using Newtonsoft.Json.Linq;
+
+namespace OpenBadges.Verification;
+
+/// <summary>
+/// Step 14: every endorsement — <c>endorsement</c> objects and <c>endorsementJwt</c> strings wherever they appear
+/// (credential, issuer, achievement, …) — verified as an EndorsementCredential by the same algorithm, to a depth limit.
+/// </summary>
+public sealed partial class CredentialVerifier
+{
+    private async Task CheckEndorsementsAsync(JObject credential, Run run, CancellationToken cancellationToken)
+    {
+        var rule = $"every endorsement verifies as an EndorsementCredential (to a depth of {_options.MaxEndorsementDepth}, at most {_options.MaxEndorsements} per credential)";
+        var found = new List<(JToken Item, string Path)>();
+        FindEndorsements(credential, "$", found);
+        if (found.Count == 0)
+        {
+            run.Skip(CheckNames.Endorsements, "The credential carries no endorsements.", null, rule);
+            return;
+        }
+
+        if (run.Depth >= _options.MaxEndorsementDepth)
+        {
+            // Undecided, not Failed: nothing is wrong with them, but they were not looked at.
+            run.Undecided(CheckNames.Endorsements, $"{found.Count} endorsement(s) at depth {run.Depth + 1} were not verified: the endorsement depth limit is {_options.MaxEndorsementDepth}.", found[0].Path, rule);
+            return;
+        }
+
+        foreach (var (item, path) in found.Take(_options.MaxEndorsements))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            run.Endorsements.Add(await VerifyEmbeddedAsync(item, VerificationReportKind.Endorsement, path, run.Depth + 1, cancellationToken).ConfigureAwait(false));
+        }
+
+        var valid = run.Endorsements.Count(e => e.Verdict == Verdict.Valid);
+        var invalid = run.Endorsements.Count(e => e.Verdict == Verdict.Invalid);
+        var undecided = run.Endorsements.Count - valid - invalid;
+        var skipped = found.Count - run.Endorsements.Count;
+        var summary = $"{found.Count} endorsement(s): {valid} valid, {invalid} invalid, {undecided} indeterminate" + (skipped > 0 ? $", {skipped} not verified (limit {_options.MaxEndorsements})." : ".");
+        if (invalid > 0)
+        {
+            run.Fail(CheckNames.Endorsements, summary, run.Endorsements.First(e => e.Verdict == Verdict.Invalid).Location, rule);
+        }
+        else if (undecided > 0 || skipped > 0)
+        {
+            run.Undecided(CheckNames.Endorsements, summary, null, rule);
+        }
+        else
+        {
+            run.Pass(CheckNames.Endorsements, summary, null, rule);
+        }
+    }
+
+    /// <summary>Every endorsement and endorsementJwt under <paramref name="token"/>; an endorsement's own endorsements are its business.</summary>
+    private static void FindEndorsements(JToken token, string path, List<(JToken Item, string Path)> found)
+    {
+        switch (token)
+        {
+            case JObject json:
+                foreach (var property in json.Properties())
+                {
+                    var childPath = path + "." + property.Name;
+                    if (property.Name is "endorsement" or "endorsementJwt")
+                    {
+                        if (property.Value is JArray array)
+                        {
+                            for (var i = 0; i < array.Count; i++)
+                            {
+                                found.Add((array[i], $"{childPath}[{i}]"));
+                            }
+                        }
+                        else
+                        {
+                            found.Add((property.Value, childPath));
+                        }
+                    }
+                    else if (property.Name != "proof")
+                    {
+                        FindEndorsements(property.Value, childPath, found);
+                    }
+                }
+
+                break;
+            case JArray items:
+                for (var i = 0; i < items.Count; i++)
+                {
+                    FindEndorsements(items[i], $"{path}[{i}]", found);
+                }
+
+                break;
+        }
+    }
+}

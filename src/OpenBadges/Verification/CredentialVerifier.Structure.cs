@@ -1,0 +1,182 @@
+using System.Text.RegularExpressions;
+using Newtonsoft.Json.Linq;
+using OpenBadges.Canonicalization;
+using OpenBadges.JsonLd;
+
+namespace OpenBadges.Verification;
+
+/// <summary>Steps 2–4: JSON-LD safe mode (and numbers the signature covers exactly), <c>@context</c>, <c>type</c>; shared JSON helpers.</summary>
+public sealed partial class CredentialVerifier
+{
+    private const string EndorsementCredentialType = "EndorsementCredential";
+
+    // OB 3.0 context URLs that are not the current one but name the same vocabulary (1EdTech validator: aliases and
+    // versioned URLs are accepted with a warning).
+    private static readonly Regex VersionedObContext = new(@"^https://purl\.imsglobal\.org/spec/ob/v3p0/context(-\d+\.\d+\.\d+)?\.json$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    private static readonly HashSet<string> ObContextAliases = new(StringComparer.Ordinal)
+    {
+        EmbeddedContexts.OpenBadgesBeta,
+        EmbeddedContexts.OpenBadgesBetaPlugfest,
+        "https://purl.imsglobal.org/spec/ob/v3p0/context/ob_v3p0.jsonld",
+        "https://imsglobal.github.io/openbadges-specification/context.json",
+    };
+
+    private enum CredentialKind
+    {
+        Achievement,
+        Endorsement,
+    }
+
+    private static CredentialKind KindOf(JObject credential, Run run) =>
+        run.Kind == VerificationReportKind.Endorsement || Strings(credential["type"]).Contains(EndorsementCredentialType)
+            ? CredentialKind.Endorsement
+            : CredentialKind.Achievement;
+
+    private void CheckJsonLd(JObject credential, Run run, CancellationToken cancellationToken)
+    {
+        const string rule = "JSON-LD 1.1 expansion and toRdf in safe mode over the allowed contexts: no term undefined, nothing dropped, no context fetched; every number is one the signature covers exactly";
+        if (FindInexactNumber(credential) is { } inexact)
+        {
+            run.Fail(CheckNames.JsonLd, inexact.Message, inexact.Path, rule);
+            return;
+        }
+
+        try
+        {
+            var quads = JsonLdProcessor.ToRdf(credential, _jsonLd, cancellationToken);
+            run.Pass(CheckNames.JsonLd, $"Every term is defined; {quads.Count} statements.", null, rule);
+        }
+        catch (JsonLdSafeModeException e)
+        {
+            run.Fail(CheckNames.JsonLd, e.Message, e.Event.Path, rule);
+        }
+        catch (JsonLdException e) when (e.Code is "loading document failed" or "loading remote context failed")
+        {
+            // A context that is not available offline: the document may be fine, but what its terms mean is unknown.
+            run.Undecided(CheckNames.JsonLd, "A context could not be loaded: " + e.Message, "$.@context", rule);
+        }
+        catch (JsonLdException e)
+        {
+            run.Fail(CheckNames.JsonLd, $"Not valid JSON-LD ({e.Code}): {e.Message}", null, rule);
+        }
+        catch (CanonicalizationLimitException e)
+        {
+            run.Undecided(CheckNames.JsonLd, e.Message, null, rule);
+        }
+    }
+
+    /// <summary>
+    /// A number the signature would not pin down: JSON-LD toRdf writes integers of 10^21 or more (and every non-integer)
+    /// as xsd:double, so a 100-digit integer and the same with another last digit canonicalize — and verify — alike;
+    /// and an overflowing number (1e400) has no value at all. Integers beyond 64 bits are the ones that can reach it.
+    /// </summary>
+    private static (string Message, string Path)? FindInexactNumber(JObject credential)
+    {
+        foreach (var value in credential.DescendantsAndSelf().OfType<JValue>())
+        {
+            switch (value.Type)
+            {
+                case JTokenType.Integer when value.Value is System.Numerics.BigInteger big && System.Numerics.BigInteger.Abs(big) >= System.Numerics.BigInteger.Pow(10, 21):
+                    return ($"The integer at {value.Path} has {big.ToString(System.Globalization.CultureInfo.InvariantCulture).TrimStart('-').Length} digits: JSON-LD signs it as a double, so other digits would verify too. Such numbers must be strings.", "$." + value.Path);
+                case JTokenType.Float when value.Value is double d && !double.IsFinite(d):
+                    return ($"The number at {value.Path} overflows a double: it has no value to sign.", "$." + value.Path);
+            }
+        }
+
+        return null;
+    }
+
+    private static void CheckContext(JObject credential, Run run)
+    {
+        const string rule = "@context starts with the VC context (https://www.w3.org/ns/credentials/v2, or /2018/credentials/v1 for VC 1.1), then the OB 3.0 context (https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json)";
+        var contexts = credential["@context"] switch
+        {
+            JArray array => array.ToList(),
+            null => [],
+            var single => [single],
+        };
+        if (contexts.Count == 0)
+        {
+            run.Fail(CheckNames.Context, "The credential has no @context.", "$.@context", rule);
+            return;
+        }
+
+        var first = contexts[0].Type == JTokenType.String ? (string?)contexts[0] : null;
+        if (first is not (EmbeddedContexts.CredentialsV2 or EmbeddedContexts.CredentialsV1))
+        {
+            run.Fail(CheckNames.Context, $"The first @context is '{contexts[0].ToString(Newtonsoft.Json.Formatting.None)}', not the VC context.", "$.@context[0]", rule);
+            return;
+        }
+
+        var second = contexts.Count > 1 && contexts[1].Type == JTokenType.String ? (string?)contexts[1] : null;
+        if (second == EmbeddedContexts.OpenBadgesV303)
+        {
+            run.Pass(CheckNames.Context, $"{first}, then the OB 3.0 context.", "$.@context", rule);
+        }
+        else if (second is not null && (VersionedObContext.IsMatch(second) || ObContextAliases.Contains(second)))
+        {
+            run.Pass(CheckNames.Context, $"Warning: the OB context is '{second}', an older version or alias of {EmbeddedContexts.OpenBadgesV303}; accepted.", "$.@context[1]", rule);
+        }
+        else
+        {
+            run.Fail(CheckNames.Context, $"The second @context is '{(contexts.Count > 1 ? contexts[1].ToString(Newtonsoft.Json.Formatting.None) : "(none)")}', not the OB 3.0 context.", "$.@context[1]", rule);
+        }
+    }
+
+    private static void CheckType(JObject credential, Run run, CredentialKind kind)
+    {
+        var types = Strings(credential["type"]);
+        var rule = kind == CredentialKind.Endorsement
+            ? "type includes VerifiableCredential and EndorsementCredential"
+            : "type includes VerifiableCredential and OpenBadgeCredential (or AchievementCredential, or EndorsementCredential)";
+        var missing = new List<string>();
+        if (!types.Contains("VerifiableCredential"))
+        {
+            missing.Add("VerifiableCredential");
+        }
+
+        var hasObType = kind == CredentialKind.Endorsement
+            ? types.Contains(EndorsementCredentialType)
+            : types.Contains("OpenBadgeCredential") || types.Contains("AchievementCredential");
+        if (!hasObType)
+        {
+            missing.Add(kind == CredentialKind.Endorsement ? EndorsementCredentialType : "OpenBadgeCredential");
+        }
+
+        if (missing.Count == 0)
+        {
+            run.Pass(CheckNames.Type, "Types: " + string.Join(", ", types) + ".", "$.type", rule);
+        }
+        else
+        {
+            run.Fail(CheckNames.Type, $"type lacks {string.Join(" and ", missing)} (has: {(types.Count == 0 ? "none" : string.Join(", ", types))}).", "$.type", rule);
+        }
+    }
+
+    internal static List<string> Strings(JToken? token) => token switch
+    {
+        JValue { Type: JTokenType.String } value => [(string)value!],
+        JArray array => array.Where(t => t.Type == JTokenType.String).Select(t => (string)t!).ToList(),
+        _ => [],
+    };
+
+    private static bool IsNonEmptyString(JToken? token) => token is JValue { Type: JTokenType.String } value && !string.IsNullOrWhiteSpace((string?)value);
+
+    private static bool IsAbsoluteUri(string? text) =>
+        !string.IsNullOrWhiteSpace(text) && text.Trim() == text && Uri.TryCreate(text, UriKind.Absolute, out var uri) && !string.IsNullOrEmpty(uri.Scheme);
+
+    private static string? FirstContext(JObject credential) => credential["@context"] switch
+    {
+        JArray { Count: > 0 } array when array[0].Type == JTokenType.String => (string?)array[0],
+        JValue { Type: JTokenType.String } value => (string?)value,
+        _ => null,
+    };
+
+    private static string? IssuerIdOf(JObject credential) => credential["issuer"] switch
+    {
+        JValue { Type: JTokenType.String } value => (string?)value,
+        JObject profile when profile["id"] is JValue { Type: JTokenType.String } id => (string?)id,
+        _ => null,
+    };
+}

@@ -1,0 +1,31 @@
+using OpenBadges.Keys;
+
+namespace OpenBadges.Verification;
+
+/// <summary>Ready-made <see cref="CredentialVerifierOptions.Fetcher"/>s.</summary>
+public static class DocumentFetchers
+{
+    /// <summary>The default limit on a fetched document: 1 MiB.</summary>
+    public const int DefaultMaxBytes = 1024 * 1024;
+
+    /// <summary>
+    /// GETs HTTPS URLs through <paramref name="httpClient"/> (plain HTTP is refused), reading at most
+    /// <paramref name="maxBytes"/> bytes of UTF-8; throws <see cref="HttpRequestException"/> on any failure, which the
+    /// verifier reports as CouldNotCheck. Set the client's <see cref="HttpClient.Timeout"/> to bound each request.
+    /// </summary>
+    public static Func<Uri, CancellationToken, Task<string>> Http(HttpClient httpClient, int maxBytes = DefaultMaxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, 1);
+        return async (uri, cancellationToken) =>
+        {
+            if (uri.Scheme != Uri.UriSchemeHttps)
+            {
+                throw new HttpRequestException($"Only HTTPS URLs are fetched, not '{uri}'.");
+            }
+
+            var (text, error) = await BoundedHttp.GetTextAsync(httpClient, uri, maxBytes, cancellationToken).ConfigureAwait(false);
+            return text ?? throw new HttpRequestException(error);
+        };
+    }
+}

@@ -1,0 +1,39 @@
+using Newtonsoft.Json.Linq;
+
+namespace OpenBadges.Verification;
+
+/// <summary>
+/// Verifies a VerifiablePresentation: its structure, the holder's Data Integrity proof (purpose <c>authentication</c>,
+/// the expected <c>challenge</c> and <c>domain</c>), that the proof's key is the holder's, then every credential in
+/// <c>verifiableCredential</c> with a <see cref="CredentialVerifier"/> (reports in <see cref="VerificationReport.Credentials"/>).
+/// Never throws for any input; thread-safe and reusable.
+/// </summary>
+public sealed class PresentationVerifier
+{
+    private readonly CredentialVerifier _credentials;
+
+    /// <summary>A verifier with <paramref name="options"/>.</summary>
+    /// <exception cref="ArgumentException">The options are unusable.</exception>
+    public PresentationVerifier(PresentationVerifierOptions? options = null)
+    {
+        Options = options ?? PresentationVerifierOptions.Default;
+        ArgumentNullException.ThrowIfNull(Options.Credentials, "options.Credentials");
+        ArgumentOutOfRangeException.ThrowIfNegative(Options.MaxCredentials, "options.MaxCredentials");
+        _credentials = new CredentialVerifier(Options.Credentials);
+    }
+
+    /// <summary>The options this verifier runs with.</summary>
+    public PresentationVerifierOptions Options { get; }
+
+    /// <summary>Verifies a presentation given as UTF-8 JSON bytes.</summary>
+    public Task<VerificationReport> VerifyAsync(ReadOnlyMemory<byte> input, CancellationToken cancellationToken = default) =>
+        _credentials.VerifyPresentationAsync(input, null, null, Options, cancellationToken);
+
+    /// <summary>Verifies a presentation given as JSON text.</summary>
+    public Task<VerificationReport> VerifyAsync(string input, CancellationToken cancellationToken = default) =>
+        _credentials.VerifyPresentationAsync(null, input, null, Options, cancellationToken);
+
+    /// <summary>Verifies a parsed presentation (not modified).</summary>
+    public Task<VerificationReport> VerifyAsync(JObject presentation, CancellationToken cancellationToken = default) =>
+        _credentials.VerifyPresentationAsync(null, null, presentation, Options, cancellationToken);
+}
