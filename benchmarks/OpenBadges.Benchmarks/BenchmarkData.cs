@@ -17,13 +17,19 @@ internal static class BenchmarkData
 
     public static string RepositoryRoot()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OpenBadges.sln")))
+        // From the binaries (the usual case), else from the working directory (a build copied elsewhere).
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
-            dir = dir.Parent;
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "OpenBadges.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
         }
 
-        return dir?.FullName ?? throw new InvalidOperationException("Run the benchmarks from inside the repository (OpenBadges.sln not found).");
+        throw new InvalidOperationException("Run the benchmarks from inside the repository (OpenBadges.sln not found).");
     }
 
     public static string ReferenceStack(string file)
