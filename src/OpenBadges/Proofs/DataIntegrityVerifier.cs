@@ -304,9 +304,9 @@ public static class DataIntegrityVerifier
         byte[] hashData;
         try
         {
-            var withoutProof = (JObject)document.DeepClone();
-            withoutProof.Remove("proof");
-            var unsecured = ProofSet.UnsecuredDocumentFor(withoutProof, allProofs, ProofSet.PreviousProofIds(proof), path + ".previousProof");
+            // One copy of the document without its proofs (not a copy of everything, proofs included, then
+            // another): the unsecured document is a private copy the context replacement below may change.
+            var unsecured = ProofSet.UnsecuredDocumentFor(document, allProofs, ProofSet.PreviousProofIds(proof), path + ".previousProof");
             var configuration = ProofHashing.ProofConfiguration(proof, proof["@context"] ?? document["@context"]);
             if (proof["@context"] is { } proofContext)
             {
