@@ -46,7 +46,7 @@ public static class Jcs
     public static string SerializeNumber(double value)
     {
         var builder = new StringBuilder(24);
-        AppendNumber(builder, value, "the value");
+        AppendNumber(builder, value, null);
         return builder.ToString();
     }
 
@@ -74,11 +74,11 @@ public static class Jcs
                 into.Append(']');
                 break;
             case JTokenType.String:
-                AppendString(into, (string)((JValue)token).Value!, token.Path);
+                AppendString(into, (string)((JValue)token).Value!, token);
                 break;
             case JTokenType.Integer:
             case JTokenType.Float:
-                AppendNumber(into, ToDouble((JValue)token), token.Path);
+                AppendNumber(into, ToDouble((JValue)token), token);
                 break;
             case JTokenType.Boolean:
                 into.Append((bool)((JValue)token).Value! ? "true" : "false");
@@ -88,10 +88,10 @@ public static class Jcs
                 break;
             case JTokenType.Uri:
                 // Newtonsoft writes a Uri value as a JSON string of its original text; so do we.
-                AppendString(into, ((Uri)((JValue)token).Value!).OriginalString, token.Path);
+                AppendString(into, ((Uri)((JValue)token).Value!).OriginalString, token);
                 break;
             case JTokenType.Guid:
-                AppendString(into, ((Guid)((JValue)token).Value!).ToString("D"), token.Path);
+                AppendString(into, ((Guid)((JValue)token).Value!).ToString("D"), token);
                 break;
             default:
                 throw new ArgumentException(
@@ -122,7 +122,7 @@ public static class Jcs
                 into.Append(',');
             }
 
-            AppendString(into, properties[i].Name, properties[i].Path);
+            AppendString(into, properties[i].Name, properties[i]);
             into.Append(':');
             Write(properties[i].Value, into);
         }
@@ -144,12 +144,16 @@ public static class Jcs
         _ => Convert.ToDouble(value.Value, CultureInfo.InvariantCulture),
     };
 
-    private static void AppendNumber(StringBuilder into, double value, string path)
+    // `at` is the token whose JSON path an error names; the path is only worked out when there is an error
+    // (JToken.Path walks the ancestors and allocates: per value, it cost more than the canonicalization).
+    private static string PathOf(JToken? at) => at?.Path ?? "the value";
+
+    private static void AppendNumber(StringBuilder into, double value, JToken? at)
     {
         if (!double.IsFinite(value))
         {
             throw new ArgumentException(
-                $"JCS (RFC 8785) cannot represent the number at '{path}': {value.ToString(CultureInfo.InvariantCulture)} is not a finite IEEE 754 double (numbers beyond ±1.7976931348623157e+308 overflow to infinity).",
+                $"JCS (RFC 8785) cannot represent the number at '{PathOf(at)}': {value.ToString(CultureInfo.InvariantCulture)} is not a finite IEEE 754 double (numbers beyond ±1.7976931348623157e+308 overflow to infinity).",
                 "value");
         }
 
@@ -247,7 +251,7 @@ public static class Jcs
         }
     }
 
-    private static void AppendString(StringBuilder into, string text, string path)
+    private static void AppendString(StringBuilder into, string text, JToken at)
     {
         into.Append('"');
         var runStart = 0;
@@ -269,7 +273,7 @@ public static class Jcs
 
                 // RFC 8785 §3.2.2.2: lone surrogates must make a JCS implementation stop with an error.
                 throw new ArgumentException(
-                    $"JCS (RFC 8785) cannot canonicalize the string at '{path}': it contains a lone surrogate U+{(int)c:X4} at index {i}.",
+                    $"JCS (RFC 8785) cannot canonicalize the string at '{PathOf(at)}': it contains a lone surrogate U+{(int)c:X4} at index {i}.",
                     "value");
             }
 

@@ -29,4 +29,18 @@ public static class JsonLdCanonicalizer
         var quads = JsonLdProcessor.ToRdf(document, jsonLd, cancellationToken);
         return Rdfc10.Canonicalize(quads, rdfc, cancellationToken).NQuads;
     }
+
+    /// <summary>SHA-256 of the UTF-8 of <see cref="Canonicalize"/>'s result, without building that string (the proof hot path).</summary>
+    internal static void CanonicalSha256(JToken document, JsonLdOptions? jsonLd, Rdfc10Options? rdfc, CancellationToken cancellationToken, Span<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        jsonLd ??= DefaultOptions;
+        if (jsonLd.RdfDirection is null)
+        {
+            jsonLd = jsonLd with { RdfDirection = "i18n-datatype" };
+        }
+
+        var quads = JsonLdProcessor.ToRdf(document, jsonLd, cancellationToken);
+        Rdfc10.CanonicalSha256(quads, rdfc, cancellationToken, destination);
+    }
 }
