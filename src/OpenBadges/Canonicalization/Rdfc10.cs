@@ -41,7 +41,7 @@ public static class Rdfc10
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var state = new CanonicalizationState(options, cancellationToken);
+        using var state = new CanonicalizationState(options, cancellationToken);
         return state.BuildResult(state.Label(quads));
     }
 
@@ -65,7 +65,7 @@ public static class Rdfc10
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var state = new CanonicalizationState(options, cancellationToken);
+        using var state = new CanonicalizationState(options, cancellationToken);
         state.HashCanonicalNQuads(state.Label(quads), destination);
     }
 
@@ -95,8 +95,16 @@ public static class Rdfc10
     }
 
     /// <summary>§4.3 The canonicalization state, plus what one run needs (hasher, limits, token).</summary>
-    private sealed class CanonicalizationState
+    private sealed class CanonicalizationState : IDisposable
     {
+        // The line and hash buffers of the last finished run on this thread, reused by the next one (one sign
+        // canonicalizes twice; growing fresh buffers each time was most of the canonicalizer's allocation).
+        [ThreadStatic]
+        private static SortedLines? t_spareLines;
+
+        [ThreadStatic]
+        private static Hasher? t_spareHasher;
+
         private readonly Rdfc10Options _options;
         private readonly CancellationToken _cancellationToken;
         private Hasher? _hasher;
@@ -110,7 +118,7 @@ public static class Rdfc10
         private readonly IdentifierIssuer _canonicalIssuer = new("c14n");
 
         // Scratch buffer for N-Quads lines that are sorted before use (first degree hashes, the final output).
-        private readonly SortedLines _lines = new();
+        private readonly SortedLines _lines = TakeSpareLines();
 
         // The bound on Hash N-Degree Quads calls, and how many are left.
         private long _maxDeepIterations;
@@ -123,7 +131,40 @@ public static class Rdfc10
         }
 
         // Created on first use: a dataset without blank nodes (a common proof configuration) hashes nothing.
-        private Hasher Hash => _hasher ??= new Hasher(_options.HashAlgorithm);
+        private Hasher Hash => _hasher ??= TakeSpareHasher(_options.HashAlgorithm);
+
+        /// <summary>Hands the buffers to the next run on this thread (unless they grew unusually large).</summary>
+        public void Dispose()
+        {
+            if (_lines.TryReset())
+            {
+                t_spareLines = _lines;
+            }
+
+            if (_hasher is not null && _hasher.TryReset())
+            {
+                t_spareHasher = _hasher;
+            }
+        }
+
+        private static SortedLines TakeSpareLines()
+        {
+            var spare = t_spareLines ?? new SortedLines();
+            t_spareLines = null;
+            return spare;
+        }
+
+        private static Hasher TakeSpareHasher(HashAlgorithmName algorithm)
+        {
+            var spare = t_spareHasher;
+            if (spare is not null && spare.Algorithm == algorithm)
+            {
+                t_spareHasher = null;
+                return spare;
+            }
+
+            return new Hasher(algorithm);
+        }
 
         /// <summary>§4.4.3 The canonicalization algorithm, steps 1-6 (step 7, serialization, is <see cref="BuildResult"/>).</summary>
         public List<RdfQuad> Label(IReadOnlyList<RdfQuad> input)
@@ -734,6 +775,15 @@ public static class Rdfc10
             _ranges.Clear();
         }
 
+        /// <summary>Empties the buffer for reuse; false when it grew too large to keep.</summary>
+        public bool TryReset()
+        {
+            Clear();
+            return _chars.Length <= MaxKeptChars;
+        }
+
+        private const int MaxKeptChars = 1 << 20;
+
         /// <summary>Records the line written since <paramref name="start"/>, made from item <paramref name="index"/>.</summary>
         public void EndLine(int start, int index) => _ranges.Add(new LineRange(start, Text.Length - start, index));
 
@@ -969,6 +1019,16 @@ public static class Rdfc10
         private int _length;
 
         public Hasher(HashAlgorithmName algorithm) => _sha384 = algorithm == HashAlgorithmName.SHA384;
+
+        public HashAlgorithmName Algorithm => _sha384 ? HashAlgorithmName.SHA384 : HashAlgorithmName.SHA256;
+
+        /// <summary>Starts over for reuse; false when the buffer grew too large to keep.</summary>
+        public bool TryReset()
+        {
+            _length = 0;
+            _encoder.Reset();
+            return _buffer.Length <= 1 << 20;
+        }
 
         public void Append(char c)
         {

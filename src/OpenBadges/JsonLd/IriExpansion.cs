@@ -20,7 +20,14 @@ internal static class IriExpansion
         // Keys (vocab-relative, outside context processing) depend on nothing but the finished context.
         if (vocab && !documentRelative && scope is null && value is not null)
         {
-            return active.ExpandKey(value, key => ExpandCore(run, active, key, documentRelative: false, vocab: true, scope: null));
+            if (active.TryGetKeyExpansion(value, out var remembered))
+            {
+                return remembered;
+            }
+
+            var expanded = ExpandCore(run, active, value, documentRelative: false, vocab: true, scope: null);
+            active.RememberKeyExpansion(value, expanded);
+            return expanded;
         }
 
         return ExpandCore(run, active, value, documentRelative, vocab, scope);
