@@ -100,10 +100,7 @@ internal sealed class Expansion
         {
             foreach (var key in typeKeys)
             {
-                var types = element[key]!;
-                var sorted = (types is JArray typeArray ? typeArray.Where(t => t.Type == JTokenType.String).Select(t => (string)t!) : types.Type == JTokenType.String ? [(string)types!] : [])
-                    .Order(StringComparer.Ordinal);
-                foreach (var type in sorted)
+                foreach (var type in SortedStrings(element[key]!))
                 {
                     var typeDefinition = typeScopedContext.Term(type);
                     if (typeDefinition?.LocalContext is not null)
@@ -131,8 +128,9 @@ internal sealed class Expansion
     // Step 7's exceptions: value objects, and node references holding nothing but @id.
     private bool KeepsTypeScopedContext(Context active, JObject element)
     {
-        foreach (var property in element.Properties())
+        for (var member = element.First; member is not null; member = member.Next)
         {
+            var property = (JProperty)member;
             var expanded = IriExpansion.Expand(_run, active, property.Name, vocab: true);
             if (expanded == Keywords.Value || (expanded == Keywords.Id && element.Count == 1))
             {
@@ -146,8 +144,9 @@ internal sealed class Expansion
     private List<string>? TypeKeys(Context active, JObject element)
     {
         List<string>? keys = null;
-        foreach (var property in element.Properties())
+        for (var member = element.First; member is not null; member = member.Next)
         {
+            var property = (JProperty)member;
             if (IriExpansion.Expand(_run, active, property.Name, vocab: true) == Keywords.Type)
             {
                 (keys ??= []).Add(property.Name);
@@ -162,8 +161,10 @@ internal sealed class Expansion
     private void ExpandEntries(JObject result, JObject element, Context active, Context typeScopedContext, string? activeProperty, string? inputType, string? baseUrl, JsonPath path, int depth)
     {
         List<string>? nests = null;
-        foreach (var property in element.Properties())
+        // (Members walked through the token links: Properties() allocates an iterator per object.)
+        for (var member = element.First; member is not null; member = member.Next)
         {
+            var property = (JProperty)member;
             _run.CancellationToken.ThrowIfCancellationRequested();
             var key = property.Name;
             var value = property.Value;
@@ -836,6 +837,29 @@ internal sealed class Expansion
         return result;
     }
 
+    // The strings of a value or array, in ordinal order (a list sort; the LINQ chain allocated per node).
+    private static List<string> SortedStrings(JToken types)
+    {
+        var sorted = new List<string>();
+        if (types is JArray typeArray)
+        {
+            for (var i = 0; i < typeArray.Count; i++)
+            {
+                if (typeArray[i].Type == JTokenType.String)
+                {
+                    sorted.Add((string)typeArray[i]!);
+                }
+            }
+        }
+        else if (types.Type == JTokenType.String)
+        {
+            sorted.Add((string)types!);
+        }
+
+        sorted.Sort(StringComparer.Ordinal);
+        return sorted;
+    }
+
     internal static bool IsValueObject(JToken token) => token is JObject map && map.ContainsKey(Keywords.Value);
 
     internal static bool IsListObject(JToken token) => token is JObject map && map.ContainsKey(Keywords.List);
@@ -856,9 +880,8 @@ internal sealed class Expansion
     {
         if (item is JArray items)
         {
-            foreach (var child in items.ToList())
+            foreach (var child in Detach(items))
             {
-                child.Remove();
                 target.Add(child);
             }
         }
@@ -875,12 +898,19 @@ internal sealed class Expansion
             if (!target.ContainsKey(property))
             {
                 // Keep an empty array too: "property": [] expands to an empty set, not to nothing.
+                if (array.Parent is null)
+                {
+                    // A fresh array (expansion's own output) becomes the entry as it is, instead of being
+                    // emptied one item at a time into a new one.
+                    target[property] = array;
+                    return;
+                }
+
                 target[property] = new JArray();
             }
 
-            foreach (var child in array.ToList())
+            foreach (var child in Detach(array))
             {
-                child.Remove();
                 AddValue(target, property, child);
             }
         }
@@ -888,6 +918,15 @@ internal sealed class Expansion
         {
             AddValue(target, property, values);
         }
+    }
+
+    // The items of an array, taken out of it (a token has one parent; adding a parented one copies it).
+    private static JToken[] Detach(JArray array)
+    {
+        var children = new JToken[array.Count];
+        array.CopyTo(children, 0);
+        array.RemoveAll();
+        return children;
     }
 
     private static void AddValue(JObject target, string property, JToken value)

@@ -142,8 +142,10 @@ internal sealed class NodeMapGeneration
         // Steps 3 and 6.6.
         if (map.TryGetValue(Keywords.Type, out var types))
         {
-            foreach (var type in Expansion.AsArray(types))
+            var typeArray = Expansion.AsArray(types);
+            for (var i = 0; i < typeArray.Count; i++)
             {
+                var type = typeArray[i];
                 var text = type.Type == JTokenType.String ? (string)type! : throw Malformed(path, "@type must hold strings");
                 node.AddType(IriResolver.IsBlankNode(text) ? _map.Issuer.Get(text) : text);
             }
