@@ -83,13 +83,17 @@ public sealed class RdfTerm : IEquatable<RdfTerm>
     public override bool Equals(object? obj) => Equals(obj as RdfTerm);
 
     /// <inheritdoc/>
-    /// <remarks>Computed once: a term is immutable, and canonicalization hashes each quad (so each term) at least once.</remarks>
+    /// <remarks>
+    /// Computed once: a term is immutable, and canonicalization hashes each quad (so each term) at least once. The
+    /// kind and value only: terms that differ just by datatype or language are rare, and equality still compares
+    /// them; hashing the (long, repeated) datatype IRIs too cost more than the dedup it serves.
+    /// </remarks>
     public override int GetHashCode()
     {
         var hash = _hashCode;
         if (hash == 0)
         {
-            hash = HashCode.Combine(Kind, Value, Datatype, Language);
+            hash = HashCode.Combine(Kind, Value);
             _hashCode = hash == 0 ? 1 : hash;
         }
 
