@@ -37,6 +37,14 @@ public static class Jcs
         Write(value, into);
     }
 
+    /// <summary>The canonical JSON text of a document read through a view (the root's hidden member left out, its context replaced).</summary>
+    internal static string Canonicalize(OpenBadges.JsonLd.DocumentView view)
+    {
+        var builder = new StringBuilder();
+        WriteObject(view.Root, builder, view);
+        return builder.ToString();
+    }
+
     /// <summary>
     /// <paramref name="value"/> as ECMAScript's Number::toString writes it (RFC 8785 §3.2.2.3): the shortest
     /// digits that read back to the same double, plain notation for decimal exponents from -6 to 20, otherwise
@@ -101,18 +109,28 @@ public static class Jcs
         }
     }
 
-    private static void WriteObject(JObject obj, StringBuilder into)
+    private static void WriteObject(JObject obj, StringBuilder into, OpenBadges.JsonLd.DocumentView? view = null)
     {
         // RFC 8785 §3.2.3: sort member names by their UTF-16 code units, which is exactly ordinal comparison
         // of .NET strings (a name starting with a surrogate pair sorts below one starting with U+E000..U+FFFF).
-        var properties = new JProperty[obj.Count];
+        var properties = new JProperty[obj.Count + 1];
         var count = 0;
-        foreach (var property in obj.Properties())
+        for (var member = obj.First; member is not null; member = member.Next)
         {
-            properties[count++] = property;
+            var property = (JProperty)member;
+            if (view is null || !view.Hides(obj, property.Name))
+            {
+                properties[count++] = property;
+            }
         }
 
-        Array.Sort(properties, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        if (view?.Context is { } context)
+        {
+            // The view's @context in place of the document's (the JProperty only carries the name and value here).
+            properties[count++] = new JProperty("@context", context);
+        }
+
+        Array.Sort(properties, 0, count, PropertyNameOrder.Instance);
 
         into.Append('{');
         for (var i = 0; i < count; i++)
@@ -128,6 +146,13 @@ public static class Jcs
         }
 
         into.Append('}');
+    }
+
+    private sealed class PropertyNameOrder : IComparer<JProperty>
+    {
+        public static readonly PropertyNameOrder Instance = new();
+
+        public int Compare(JProperty? x, JProperty? y) => string.CompareOrdinal(x!.Name, y!.Name);
     }
 
     private static double ToDouble(JValue value) => value.Value switch

@@ -11,9 +11,14 @@ internal sealed class Expansion
 {
     private readonly JsonLdRun _run;
 
-    public Expansion(JsonLdRun run)
+    // Not in the spec: the root may be read through a view (a member hidden, the context replaced), so that a
+    // secured document's unsecured form is expanded without copying it first. Null: the input as it is.
+    private readonly DocumentView? _view;
+
+    public Expansion(JsonLdRun run, DocumentView? view = null)
     {
         _run = run;
+        _view = view;
     }
 
     /// <summary>Expands <paramref name="element"/>; returns null, a JObject or a JArray.</summary>
@@ -85,7 +90,7 @@ internal sealed class Expansion
         }
 
         // Step 9.
-        if (element.TryGetValue(Keywords.Context, out var localContext))
+        if ((_view is null ? element[Keywords.Context] : _view.ContextOf(element)) is { } localContext)
         {
             active = ContextProcessor.Process(_run, active, localContext, baseUrl, path.Key(Keywords.Context));
         }
@@ -131,6 +136,11 @@ internal sealed class Expansion
         for (var member = element.First; member is not null; member = member.Next)
         {
             var property = (JProperty)member;
+            if (_view is not null && _view.Hides(element, property.Name))
+            {
+                continue;
+            }
+
             var expanded = IriExpansion.Expand(_run, active, property.Name, vocab: true);
             if (expanded == Keywords.Value || (expanded == Keywords.Id && element.Count == 1))
             {
@@ -147,6 +157,11 @@ internal sealed class Expansion
         for (var member = element.First; member is not null; member = member.Next)
         {
             var property = (JProperty)member;
+            if (_view is not null && _view.Hides(element, property.Name))
+            {
+                continue;
+            }
+
             if (IriExpansion.Expand(_run, active, property.Name, vocab: true) == Keywords.Type)
             {
                 (keys ??= []).Add(property.Name);
@@ -168,13 +183,14 @@ internal sealed class Expansion
             _run.CancellationToken.ThrowIfCancellationRequested();
             var key = property.Name;
             var value = property.Value;
-            var keyPath = path.Key(key);
 
-            // Step 13.1.
-            if (key == Keywords.Context)
+            // Step 13.1 (and a member the view hides).
+            if (key == Keywords.Context || (_view is not null && _view.Hides(element, key)))
             {
                 continue;
             }
+
+            var keyPath = path.Key(key);
 
             // Steps 13.2 and 13.3.
             var expandedProperty = IriExpansion.Expand(_run, active, key, vocab: true);

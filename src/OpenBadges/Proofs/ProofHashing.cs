@@ -23,6 +23,23 @@ internal static class ProofHashing
         return hashData;
     }
 
+    /// <summary>As above, with the unsecured document read through a view of the secured one (no copy of it).</summary>
+    public static byte[] HashData(Cryptosuite suite, JObject proofConfiguration, DocumentView unsecuredDocument, JsonLdOptions? jsonLd, CancellationToken cancellationToken)
+    {
+        var hashData = new byte[HashDataLength];
+        HashCanonical(suite, proofConfiguration, jsonLd, cancellationToken, hashData.AsSpan(0, 32));
+        if (suite.Canonicalization == ProofCanonicalization.Jcs)
+        {
+            Sha256Utf8(Jcs.Canonicalize(unsecuredDocument), hashData.AsSpan(32, 32));
+        }
+        else
+        {
+            JsonLdCanonicalizer.CanonicalSha256(unsecuredDocument, jsonLd, null, cancellationToken, hashData.AsSpan(32, 32));
+        }
+
+        return hashData;
+    }
+
     /// <summary>The canonical form of <paramref name="document"/> as UTF-8, hashed with SHA-256 into <paramref name="destination"/>.</summary>
     /// <remarks>
     /// Hashes without materializing the canonical text as a string and then as a byte array: RDFC-1.0 hashes its
