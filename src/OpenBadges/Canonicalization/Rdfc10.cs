@@ -172,7 +172,7 @@ public static class Rdfc10
             // Step 1: the state is this object. The input is a dataset, i.e. a set: drop duplicate quads
             // (the rdf-canon suite's test076/test077 require it).
             var dataset = new List<RdfQuad>(input.Count);
-            var seen = new HashSet<RdfQuad>(input.Count);
+            var seen = new HashSet<RdfQuad>(input.Count, QuadEquality.Instance);
             for (var i = 0; i < input.Count; i++)
             {
                 var quad = input[i] ?? throw new ArgumentException($"Quad {i} is null.", "quads");
@@ -812,6 +812,22 @@ public static class Rdfc10
             public int Compare(LineRange x, LineRange y) =>
                 CodePointComparer.Compare(chars.AsSpan(x.Start, x.Length), chars.AsSpan(y.Start, y.Length));
         }
+    }
+
+    /// <summary>
+    /// Quad equality for removing duplicates: the record's own equality (same four terms), without its generic
+    /// dispatch per member; the terms' hash codes are cached, so a quad hashes in a few instructions.
+    /// </summary>
+    private sealed class QuadEquality : IEqualityComparer<RdfQuad>
+    {
+        public static readonly QuadEquality Instance = new();
+
+        public bool Equals(RdfQuad? x, RdfQuad? y) =>
+            ReferenceEquals(x, y) ||
+            (x is not null && y is not null && x.Subject.Equals(y.Subject) && x.Predicate.Equals(y.Predicate) && x.Object.Equals(y.Object) && x.Graph.Equals(y.Graph));
+
+        public int GetHashCode(RdfQuad quad) =>
+            HashCode.Combine(quad.Subject.GetHashCode(), quad.Predicate.GetHashCode(), quad.Object.GetHashCode(), quad.Graph.GetHashCode());
     }
 
     /// <summary>The quads mentioning one blank node, and its first degree hash once computed.</summary>
