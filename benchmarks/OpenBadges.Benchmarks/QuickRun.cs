@@ -123,6 +123,8 @@ internal static class QuickRun
             };
         }
 
+        // The proofValue of the small credential (created 2024-09-01T00:00:00Z), to compare with another stack's.
+        results["proofValue"] = (string?)w.SignRdfcSmall()["proof"]?["proofValue"];
         if (json is not null)
         {
             File.WriteAllText(json, results.ToString(Formatting.Indented));

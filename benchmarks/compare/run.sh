@@ -17,7 +17,7 @@ js_json="$(mktemp)"; net_json="$(mktemp)"
 trap 'rm -f "$js_json" "$net_json"' EXIT
 
 echo "JavaScript reference stack: $n sign + $n verify ..." >&2
-node "$here/bench-js.mjs" --n "$n" > "$js_json"
+node "$here/bench-js.mjs" --n "$n" --warmup "$n" > "$js_json"
 
 echo "OpenBadges (.NET quick mode) ..." >&2
 dotnet build "$root/benchmarks/OpenBadges.Benchmarks" -c Release -v quiet -nologo >/dev/null
@@ -35,4 +35,5 @@ console.log(`${'operation'.padEnd(24)} ${'JS µs'.padStart(10)} ${'.NET µs'.pad
 console.log(row('sign', js.signMicroseconds, net['rdfc-sign-small'].microseconds, net['raw-sign'].microseconds));
 console.log(row('verify', js.verifyMicroseconds, net['rdfc-verify-small'].microseconds, net['raw-verify'].microseconds));
 console.log(`raw Ed25519 (NSec) in the same .NET run: sign ${net['raw-sign'].microseconds} µs, verify ${net['raw-verify'].microseconds} µs`);
+console.log(`same proofValue from both stacks: ${js.proofValue === net.proofValue ? 'yes' : 'NO (' + js.proofValue + ' vs ' + net.proofValue + ')'}`);
 JS
