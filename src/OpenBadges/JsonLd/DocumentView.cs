@@ -20,7 +20,5 @@ internal sealed record DocumentView(JObject Root, string OmittedMember, JToken? 
 
     /// <summary>The <c>@context</c> of <paramref name="container"/> as the view shows it.</summary>
     public JToken? ContextOf(JObject container) =>
-        ReferenceEquals(container, Root) && Context is not null ? Context
-        : string.Equals(OmittedMember, Keywords.Context, StringComparison.Ordinal) && ReferenceEquals(container, Root) ? null
-        : container[Keywords.Context];
+        ReferenceEquals(container, Root) && Context is not null ? Context : container[Keywords.Context];
 }
