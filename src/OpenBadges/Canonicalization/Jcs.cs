@@ -37,6 +37,14 @@ public static class Jcs
         Write(value, into);
     }
 
+    /// <summary>The canonical JSON text of a document read through a view (the root's hidden member left out, its context replaced).</summary>
+    internal static string Canonicalize(OpenBadges.JsonLd.DocumentView view)
+    {
+        var builder = new StringBuilder();
+        WriteObject(view.Root, builder, view);
+        return builder.ToString();
+    }
+
     /// <summary>
     /// <paramref name="value"/> as ECMAScript's Number::toString writes it (RFC 8785 §3.2.2.3): the shortest
     /// digits that read back to the same double, plain notation for decimal exponents from -6 to 20, otherwise
@@ -46,7 +54,7 @@ public static class Jcs
     public static string SerializeNumber(double value)
     {
         var builder = new StringBuilder(24);
-        AppendNumber(builder, value, "the value");
+        AppendNumber(builder, value, null);
         return builder.ToString();
     }
 
@@ -74,11 +82,11 @@ public static class Jcs
                 into.Append(']');
                 break;
             case JTokenType.String:
-                AppendString(into, (string)((JValue)token).Value!, token.Path);
+                AppendString(into, (string)((JValue)token).Value!, token);
                 break;
             case JTokenType.Integer:
             case JTokenType.Float:
-                AppendNumber(into, ToDouble((JValue)token), token.Path);
+                AppendNumber(into, ToDouble((JValue)token), token);
                 break;
             case JTokenType.Boolean:
                 into.Append((bool)((JValue)token).Value! ? "true" : "false");
@@ -88,10 +96,10 @@ public static class Jcs
                 break;
             case JTokenType.Uri:
                 // Newtonsoft writes a Uri value as a JSON string of its original text; so do we.
-                AppendString(into, ((Uri)((JValue)token).Value!).OriginalString, token.Path);
+                AppendString(into, ((Uri)((JValue)token).Value!).OriginalString, token);
                 break;
             case JTokenType.Guid:
-                AppendString(into, ((Guid)((JValue)token).Value!).ToString("D"), token.Path);
+                AppendString(into, ((Guid)((JValue)token).Value!).ToString("D"), token);
                 break;
             default:
                 throw new ArgumentException(
@@ -101,18 +109,28 @@ public static class Jcs
         }
     }
 
-    private static void WriteObject(JObject obj, StringBuilder into)
+    private static void WriteObject(JObject obj, StringBuilder into, OpenBadges.JsonLd.DocumentView? view = null)
     {
         // RFC 8785 §3.2.3: sort member names by their UTF-16 code units, which is exactly ordinal comparison
         // of .NET strings (a name starting with a surrogate pair sorts below one starting with U+E000..U+FFFF).
-        var properties = new JProperty[obj.Count];
+        var properties = new JProperty[obj.Count + 1];
         var count = 0;
-        foreach (var property in obj.Properties())
+        for (var member = obj.First; member is not null; member = member.Next)
         {
-            properties[count++] = property;
+            var property = (JProperty)member;
+            if (view is null || !view.Hides(obj, property.Name))
+            {
+                properties[count++] = property;
+            }
         }
 
-        Array.Sort(properties, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        if (view?.Context is { } context)
+        {
+            // The view's @context in place of the document's (the JProperty only carries the name and value here).
+            properties[count++] = new JProperty("@context", context);
+        }
+
+        Array.Sort(properties, 0, count, PropertyNameOrder.Instance);
 
         into.Append('{');
         for (var i = 0; i < count; i++)
@@ -122,12 +140,19 @@ public static class Jcs
                 into.Append(',');
             }
 
-            AppendString(into, properties[i].Name, properties[i].Path);
+            AppendString(into, properties[i].Name, properties[i]);
             into.Append(':');
             Write(properties[i].Value, into);
         }
 
         into.Append('}');
+    }
+
+    private sealed class PropertyNameOrder : IComparer<JProperty>
+    {
+        public static readonly PropertyNameOrder Instance = new();
+
+        public int Compare(JProperty? x, JProperty? y) => string.CompareOrdinal(x!.Name, y!.Name);
     }
 
     private static double ToDouble(JValue value) => value.Value switch
@@ -144,12 +169,16 @@ public static class Jcs
         _ => Convert.ToDouble(value.Value, CultureInfo.InvariantCulture),
     };
 
-    private static void AppendNumber(StringBuilder into, double value, string path)
+    // `at` is the token whose JSON path an error names; the path is only worked out when there is an error
+    // (JToken.Path walks the ancestors and allocates: per value, it cost more than the canonicalization).
+    private static string PathOf(JToken? at) => at?.Path ?? "the value";
+
+    private static void AppendNumber(StringBuilder into, double value, JToken? at)
     {
         if (!double.IsFinite(value))
         {
             throw new ArgumentException(
-                $"JCS (RFC 8785) cannot represent the number at '{path}': {value.ToString(CultureInfo.InvariantCulture)} is not a finite IEEE 754 double (numbers beyond ±1.7976931348623157e+308 overflow to infinity).",
+                $"JCS (RFC 8785) cannot represent the number at '{PathOf(at)}': {value.ToString(CultureInfo.InvariantCulture)} is not a finite IEEE 754 double (numbers beyond ±1.7976931348623157e+308 overflow to infinity).",
                 "value");
         }
 
@@ -247,7 +276,7 @@ public static class Jcs
         }
     }
 
-    private static void AppendString(StringBuilder into, string text, string path)
+    private static void AppendString(StringBuilder into, string text, JToken at)
     {
         into.Append('"');
         var runStart = 0;
@@ -269,7 +298,7 @@ public static class Jcs
 
                 // RFC 8785 §3.2.2.2: lone surrogates must make a JCS implementation stop with an error.
                 throw new ArgumentException(
-                    $"JCS (RFC 8785) cannot canonicalize the string at '{path}': it contains a lone surrogate U+{(int)c:X4} at index {i}.",
+                    $"JCS (RFC 8785) cannot canonicalize the string at '{PathOf(at)}': it contains a lone surrogate U+{(int)c:X4} at index {i}.",
                     "value");
             }
 

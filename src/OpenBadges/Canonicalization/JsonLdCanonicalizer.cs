@@ -29,4 +29,25 @@ public static class JsonLdCanonicalizer
         var quads = JsonLdProcessor.ToRdf(document, jsonLd, cancellationToken);
         return Rdfc10.Canonicalize(quads, rdfc, cancellationToken).NQuads;
     }
+
+    /// <summary>SHA-256 of the UTF-8 of <see cref="Canonicalize"/>'s result, without building that string (the proof hot path).</summary>
+    internal static void CanonicalSha256(JToken document, JsonLdOptions? jsonLd, Rdfc10Options? rdfc, CancellationToken cancellationToken, Span<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var quads = JsonLdProcessor.ToRdf(document, WithDirection(jsonLd), cancellationToken);
+        Rdfc10.CanonicalSha256(quads, rdfc, cancellationToken, destination);
+    }
+
+    /// <summary>As above, for a document read through a view (the secured document without its proof: no copy).</summary>
+    internal static void CanonicalSha256(DocumentView view, JsonLdOptions? jsonLd, Rdfc10Options? rdfc, CancellationToken cancellationToken, Span<byte> destination)
+    {
+        var quads = JsonLdProcessor.ToRdf(view, WithDirection(jsonLd), cancellationToken);
+        Rdfc10.CanonicalSha256(quads, rdfc, cancellationToken, destination);
+    }
+
+    private static JsonLdOptions WithDirection(JsonLdOptions? jsonLd)
+    {
+        jsonLd ??= DefaultOptions;
+        return jsonLd.RdfDirection is null ? jsonLd with { RdfDirection = "i18n-datatype" } : jsonLd;
+    }
 }

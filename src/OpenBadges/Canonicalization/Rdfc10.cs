@@ -41,7 +41,32 @@ public static class Rdfc10
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return new CanonicalizationState(options, cancellationToken).Run(quads);
+        using var state = new CanonicalizationState(options, cancellationToken);
+        return state.BuildResult(state.Label(quads));
+    }
+
+    /// <summary>
+    /// The SHA-256 of the canonical N-Quads (UTF-8) of <paramref name="quads"/>, written to <paramref name="destination"/>:
+    /// what <see cref="Canonicalize"/> returns, hashed, without building the result's string, quad list and map.
+    /// The signing and verifying hot path needs only this hash.
+    /// </summary>
+    internal static void CanonicalSha256(IReadOnlyList<RdfQuad> quads, Rdfc10Options? options, CancellationToken cancellationToken, Span<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(quads);
+        options ??= Rdfc10Options.Default;
+        ValidateOptions(options);
+        if (quads.Count > options.MaxQuads)
+        {
+            throw new CanonicalizationLimitException(
+                nameof(Rdfc10Options) + "." + nameof(Rdfc10Options.MaxQuads),
+                options.MaxQuads,
+                $"The dataset has {quads.Count} quads; RDFC-1.0 canonicalization accepts at most {options.MaxQuads} " +
+                $"(Rdfc10Options.MaxQuads). Raise MaxQuads only if such large inputs are expected and trusted.");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        using var state = new CanonicalizationState(options, cancellationToken);
+        state.HashCanonicalNQuads(state.Label(quads), destination);
     }
 
     private static void ValidateOptions(Rdfc10Options options)
@@ -70,8 +95,16 @@ public static class Rdfc10
     }
 
     /// <summary>§4.3 The canonicalization state, plus what one run needs (hasher, limits, token).</summary>
-    private sealed class CanonicalizationState
+    private sealed class CanonicalizationState : IDisposable
     {
+        // The line and hash buffers of the last finished run on this thread, reused by the next one (one sign
+        // canonicalizes twice; growing fresh buffers each time was most of the canonicalizer's allocation).
+        [ThreadStatic]
+        private static SortedLines? t_spareLines;
+
+        [ThreadStatic]
+        private static Hasher? t_spareHasher;
+
         private readonly Rdfc10Options _options;
         private readonly CancellationToken _cancellationToken;
         private Hasher? _hasher;
@@ -84,8 +117,8 @@ public static class Rdfc10
         // §4.3 canonical issuer, prefix "c14n".
         private readonly IdentifierIssuer _canonicalIssuer = new("c14n");
 
-        // Scratch buffer for serializing one quad at a time (never held across calls).
-        private readonly StringBuilder _line = new(256);
+        // Scratch buffer for N-Quads lines that are sorted before use (first degree hashes, the final output).
+        private readonly SortedLines _lines = TakeSpareLines();
 
         // The bound on Hash N-Degree Quads calls, and how many are left.
         private long _maxDeepIterations;
@@ -98,15 +131,48 @@ public static class Rdfc10
         }
 
         // Created on first use: a dataset without blank nodes (a common proof configuration) hashes nothing.
-        private Hasher Hash => _hasher ??= new Hasher(_options.HashAlgorithm);
+        private Hasher Hash => _hasher ??= TakeSpareHasher(_options.HashAlgorithm);
 
-        /// <summary>§4.4.3 The canonicalization algorithm.</summary>
-        public Rdfc10Result Run(IReadOnlyList<RdfQuad> input)
+        /// <summary>Hands the buffers to the next run on this thread (unless they grew unusually large).</summary>
+        public void Dispose()
+        {
+            if (_lines.TryReset())
+            {
+                t_spareLines = _lines;
+            }
+
+            if (_hasher is not null && _hasher.TryReset())
+            {
+                t_spareHasher = _hasher;
+            }
+        }
+
+        private static SortedLines TakeSpareLines()
+        {
+            var spare = t_spareLines ?? new SortedLines();
+            t_spareLines = null;
+            return spare;
+        }
+
+        private static Hasher TakeSpareHasher(HashAlgorithmName algorithm)
+        {
+            var spare = t_spareHasher;
+            if (spare is not null && spare.Algorithm == algorithm)
+            {
+                t_spareHasher = null;
+                return spare;
+            }
+
+            return new Hasher(algorithm);
+        }
+
+        /// <summary>§4.4.3 The canonicalization algorithm, steps 1-6 (step 7, serialization, is <see cref="BuildResult"/>).</summary>
+        public List<RdfQuad> Label(IReadOnlyList<RdfQuad> input)
         {
             // Step 1: the state is this object. The input is a dataset, i.e. a set: drop duplicate quads
             // (the rdf-canon suite's test076/test077 require it).
             var dataset = new List<RdfQuad>(input.Count);
-            var seen = new HashSet<RdfQuad>(input.Count);
+            var seen = new HashSet<RdfQuad>(input.Count, QuadEquality.Instance);
             for (var i = 0; i < input.Count; i++)
             {
                 var quad = input[i] ?? throw new ArgumentException($"Quad {i} is null.", "quads");
@@ -206,10 +272,9 @@ public static class Rdfc10
                 }
             }
 
-            // Step 6: the issued identifiers map of the canonical issuer goes into the canonicalized dataset.
-            // Step 7: the serialized canonical form: every quad with its blank nodes relabelled canonically,
-            // as canonical N-Quads lines sorted in code point order.
-            return BuildResult(dataset);
+            // Step 6: the issued identifiers map of the canonical issuer goes into the canonicalized dataset
+            // (BuildResult reads it from the canonical issuer).
+            return dataset;
         }
 
         // ------------------------------------------------------------ §4.6 Hash First Degree Quads
@@ -226,46 +291,48 @@ public static class Rdfc10
             // that blank node as _:a and every other blank node as _:z.
             // (Canonical identifiers already issued are NOT used here: RDFC-1.0 fixed this behaviour, which the
             // original URDNA2015 text described differently but every implementation did this way.)
+            // (The lines go into one buffer and are sorted as ranges of it, not as one string each.)
             var quads = info.Quads;
-            var nquads = new string[quads.Count];
+            _lines.Clear();
+            var line = _lines.Text;
             for (var i = 0; i < quads.Count; i++)
             {
                 var quad = quads[i];
-                _line.Clear();
-                AppendFirstDegreeTerm(quad.Subject, referenceIdentifier, "subject");
-                _line.Append(' ');
-                NQuads.AppendTerm(_line, quad.Predicate, "predicate");
-                _line.Append(' ');
-                AppendFirstDegreeTerm(quad.Object, referenceIdentifier, "object");
+                var start = line.Length;
+                AppendFirstDegreeTerm(line, quad.Subject, referenceIdentifier, "subject");
+                line.Append(' ');
+                NQuads.AppendTerm(line, quad.Predicate, "predicate");
+                line.Append(' ');
+                AppendFirstDegreeTerm(line, quad.Object, referenceIdentifier, "object");
                 if (quad.Graph.Kind != RdfTermKind.DefaultGraph)
                 {
-                    _line.Append(' ');
-                    AppendFirstDegreeTerm(quad.Graph, referenceIdentifier, "graph");
+                    line.Append(' ');
+                    AppendFirstDegreeTerm(line, quad.Graph, referenceIdentifier, "graph");
                 }
 
-                _line.Append(" .\n");
-                nquads[i] = _line.ToString();
+                line.Append(" .\n");
+                _lines.EndLine(start, i);
             }
 
             // Step 4: sort in code point order. Step 5: hash the concatenation.
-            Array.Sort(nquads, CodePointComparer.Instance);
-            foreach (var nquad in nquads)
+            _lines.Sort();
+            for (var i = 0; i < _lines.Count; i++)
             {
-                Hash.Append(nquad);
+                Hash.Append(_lines.Line(i));
             }
 
             return info.FirstDegreeHash = Hash.FinishHex();
         }
 
-        private void AppendFirstDegreeTerm(RdfTerm term, string referenceIdentifier, string position)
+        private static void AppendFirstDegreeTerm(StringBuilder line, RdfTerm term, string referenceIdentifier, string position)
         {
             if (term.Kind == RdfTermKind.BlankNode)
             {
-                _line.Append(string.Equals(term.Value, referenceIdentifier, StringComparison.Ordinal) ? "_:a" : "_:z");
+                line.Append(string.Equals(term.Value, referenceIdentifier, StringComparison.Ordinal) ? "_:a" : "_:z");
             }
             else
             {
-                NQuads.AppendTerm(_line, term, position);
+                NQuads.AppendTerm(line, term, position);
             }
         }
 
@@ -546,7 +613,11 @@ public static class Rdfc10
                 "raise Rdfc10Options.MaxWorkFactor (or set MaxDeepIterations).");
         }
 
-        private Rdfc10Result BuildResult(List<RdfQuad> dataset)
+        /// <summary>
+        /// §4.4.3 step 7: every quad with its blank nodes relabelled canonically, as canonical N-Quads lines sorted
+        /// in code point order; with the relabelled quads in that order and the issued identifiers map.
+        /// </summary>
+        public Rdfc10Result BuildResult(List<RdfQuad> dataset)
         {
             // One RdfTerm per canonical label, shared by all quads that mention it.
             var canonicalTerms = new Dictionary<string, RdfTerm>(StringComparer.Ordinal);
@@ -559,41 +630,26 @@ public static class Rdfc10
 
                 if (!canonicalTerms.TryGetValue(term.Value, out var relabelled))
                 {
-                    if (!_canonicalIssuer.TryGetIssued(term.Value, out var canonical))
-                    {
-                        throw new InvalidOperationException($"RDFC-1.0 left blank node _:{term.Value} without a canonical identifier; this is a bug.");
-                    }
-
-                    canonicalTerms.Add(term.Value, relabelled = RdfTerm.BlankNode(canonical));
+                    canonicalTerms.Add(term.Value, relabelled = RdfTerm.BlankNode(CanonicalLabel(term)));
                 }
 
                 return relabelled;
             }
 
-            var lines = new (string Line, RdfQuad Quad)[dataset.Count];
+            var canonical = new RdfQuad[dataset.Count];
             for (var i = 0; i < dataset.Count; i++)
             {
                 var quad = dataset[i];
-                var canonicalQuad = new RdfQuad(Relabel(quad.Subject), quad.Predicate, Relabel(quad.Object), Relabel(quad.Graph));
-                _line.Clear();
-                NQuads.AppendQuad(_line, canonicalQuad.Subject, canonicalQuad.Predicate, canonicalQuad.Object, canonicalQuad.Graph);
-                lines[i] = (_line.ToString(), canonicalQuad);
+                canonical[i] = new RdfQuad(Relabel(quad.Subject), quad.Predicate, Relabel(quad.Object), Relabel(quad.Graph));
             }
 
-            Array.Sort(lines, static (a, b) => CodePointComparer.Instance.Compare(a.Line, b.Line));
-
-            var canonicalQuads = new RdfQuad[lines.Length];
-            var length = 0;
-            foreach (var (line, _) in lines)
+            WriteSortedCanonicalLines(dataset);
+            var canonicalQuads = new RdfQuad[_lines.Count];
+            var text = new StringBuilder(_lines.TotalLength);
+            for (var i = 0; i < _lines.Count; i++)
             {
-                length += line.Length;
-            }
-
-            var text = new StringBuilder(length);
-            for (var i = 0; i < lines.Length; i++)
-            {
-                canonicalQuads[i] = lines[i].Quad;
-                text.Append(lines[i].Line);
+                canonicalQuads[i] = canonical[_lines.Index(i)];
+                text.Append(_lines.Line(i));
             }
 
             return new Rdfc10Result(
@@ -601,6 +657,74 @@ public static class Rdfc10
                 text.ToString(),
                 new ReadOnlyDictionary<string, string>(_canonicalIssuer.ToDictionary()));
         }
+
+        /// <summary>Step 7 for the signing hot path: SHA-256 over the UTF-8 of the sorted lines, from a pooled buffer.</summary>
+        public void HashCanonicalNQuads(List<RdfQuad> dataset, Span<byte> destination)
+        {
+            WriteSortedCanonicalLines(dataset);
+            var encoding = Encoding.UTF8;
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(encoding.GetMaxByteCount(_lines.TotalLength));
+            try
+            {
+                var length = 0;
+                for (var i = 0; i < _lines.Count; i++)
+                {
+                    // Encoding.UTF8 per line, as the string's encoding would be: a line never splits a surrogate
+                    // pair (the writer refuses lone surrogates), so line by line is byte for byte the same.
+                    length += encoding.GetBytes(_lines.Line(i), buffer.AsSpan(length));
+                }
+
+                SHA256.HashData(buffer.AsSpan(0, length), destination);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        /// <summary>Writes each quad's canonical line (blank nodes by canonical label) and sorts them.</summary>
+        private void WriteSortedCanonicalLines(List<RdfQuad> dataset)
+        {
+            _lines.Clear();
+            var line = _lines.Text;
+            for (var i = 0; i < dataset.Count; i++)
+            {
+                var quad = dataset[i];
+                var start = line.Length;
+                AppendCanonicalTerm(line, quad.Subject, "subject");
+                line.Append(' ');
+                NQuads.AppendTerm(line, quad.Predicate, "predicate");
+                line.Append(' ');
+                AppendCanonicalTerm(line, quad.Object, "object");
+                if (quad.Graph.Kind != RdfTermKind.DefaultGraph)
+                {
+                    line.Append(' ');
+                    AppendCanonicalTerm(line, quad.Graph, "graph");
+                }
+
+                line.Append(" .\n");
+                _lines.EndLine(start, i);
+            }
+
+            _lines.Sort();
+        }
+
+        private void AppendCanonicalTerm(StringBuilder line, RdfTerm term, string position)
+        {
+            if (term.Kind == RdfTermKind.BlankNode)
+            {
+                NQuads.AppendBlankNode(line, CanonicalLabel(term), position);
+            }
+            else
+            {
+                NQuads.AppendTerm(line, term, position);
+            }
+        }
+
+        private string CanonicalLabel(RdfTerm blankNode) =>
+            _canonicalIssuer.TryGetIssued(blankNode.Value, out var canonical)
+                ? canonical
+                : throw new InvalidOperationException($"RDFC-1.0 left blank node _:{blankNode.Value} without a canonical identifier; this is a bug.");
 
         /// <summary>Ordinal comparison of a path being built with the chosen path (paths are ASCII).</summary>
         private static int CompareOrdinal(StringBuilder path, string chosen)
@@ -626,6 +750,84 @@ public static class Rdfc10
 
             return offset == chosen.Length ? 0 : -1;
         }
+    }
+
+    /// <summary>
+    /// N-Quads lines written one after another into one buffer and sorted as ranges of it. The spec sorts
+    /// serialized quads (§4.6 step 4, §4.4.3 step 7); a string per quad only to sort and hash it was most of
+    /// the canonicalizer's allocation.
+    /// </summary>
+    private sealed class SortedLines
+    {
+        private readonly List<LineRange> _ranges = [];
+        private char[] _chars = [];
+
+        /// <summary>Where the lines are written; call <see cref="EndLine"/> after each.</summary>
+        public StringBuilder Text { get; } = new(1024);
+
+        public int Count => _ranges.Count;
+
+        public int TotalLength => Text.Length;
+
+        public void Clear()
+        {
+            Text.Clear();
+            _ranges.Clear();
+        }
+
+        /// <summary>Empties the buffer for reuse; false when it grew too large to keep.</summary>
+        public bool TryReset()
+        {
+            Clear();
+            return _chars.Length <= MaxKeptChars;
+        }
+
+        private const int MaxKeptChars = 1 << 20;
+
+        /// <summary>Records the line written since <paramref name="start"/>, made from item <paramref name="index"/>.</summary>
+        public void EndLine(int start, int index) => _ranges.Add(new LineRange(start, Text.Length - start, index));
+
+        /// <summary>Sorts the lines in code point order.</summary>
+        public void Sort()
+        {
+            if (_chars.Length < Text.Length)
+            {
+                _chars = new char[Math.Max(Text.Length, _chars.Length * 2)];
+            }
+
+            Text.CopyTo(0, _chars, Text.Length);
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_ranges).Sort(new LineComparer(_chars));
+        }
+
+        /// <summary>Line <paramref name="i"/> in sorted order (valid until the next <see cref="Clear"/>).</summary>
+        public ReadOnlySpan<char> Line(int i) => _chars.AsSpan(_ranges[i].Start, _ranges[i].Length);
+
+        /// <summary>The item line <paramref name="i"/> (in sorted order) was made from.</summary>
+        public int Index(int i) => _ranges[i].Index;
+
+        private readonly record struct LineRange(int Start, int Length, int Index);
+
+        private readonly struct LineComparer(char[] chars) : IComparer<LineRange>
+        {
+            public int Compare(LineRange x, LineRange y) =>
+                CodePointComparer.Compare(chars.AsSpan(x.Start, x.Length), chars.AsSpan(y.Start, y.Length));
+        }
+    }
+
+    /// <summary>
+    /// Quad equality for removing duplicates: the record's own equality (same four terms), without its generic
+    /// dispatch per member; the terms' hash codes are cached, so a quad hashes in a few instructions.
+    /// </summary>
+    private sealed class QuadEquality : IEqualityComparer<RdfQuad>
+    {
+        public static readonly QuadEquality Instance = new();
+
+        public bool Equals(RdfQuad? x, RdfQuad? y) =>
+            ReferenceEquals(x, y) ||
+            (x is not null && y is not null && x.Subject.Equals(y.Subject) && x.Predicate.Equals(y.Predicate) && x.Object.Equals(y.Object) && x.Graph.Equals(y.Graph));
+
+        public int GetHashCode(RdfQuad quad) =>
+            HashCode.Combine(quad.Subject.GetHashCode(), quad.Predicate.GetHashCode(), quad.Object.GetHashCode(), quad.Graph.GetHashCode());
     }
 
     /// <summary>The quads mentioning one blank node, and its first degree hash once computed.</summary>
@@ -801,8 +1003,13 @@ public static class Rdfc10
                 return 1;
             }
 
+            return Compare(x.AsSpan(), y.AsSpan());
+        }
+
+        public static int Compare(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
+        {
             var length = Math.Min(x.Length, y.Length);
-            var mismatch = x.AsSpan(0, length).CommonPrefixLength(y.AsSpan(0, length));
+            var mismatch = x[..length].CommonPrefixLength(y[..length]);
             if (mismatch == length)
             {
                 return x.Length.CompareTo(y.Length);
@@ -828,6 +1035,16 @@ public static class Rdfc10
         private int _length;
 
         public Hasher(HashAlgorithmName algorithm) => _sha384 = algorithm == HashAlgorithmName.SHA384;
+
+        public HashAlgorithmName Algorithm => _sha384 ? HashAlgorithmName.SHA384 : HashAlgorithmName.SHA256;
+
+        /// <summary>Starts over for reuse; false when the buffer grew too large to keep.</summary>
+        public bool TryReset()
+        {
+            _length = 0;
+            _encoder.Reset();
+            return _buffer.Length <= 1 << 20;
+        }
 
         public void Append(char c)
         {

@@ -60,15 +60,35 @@ public static class JsonInput
     public static void RequirePlainJson(JToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        var lost = token is JContainer container
-            ? container.DescendantsAndSelf().FirstOrDefault(t => t.Type is JTokenType.Date or JTokenType.Bytes or JTokenType.Guid or JTokenType.Uri or JTokenType.TimeSpan)
-            : token.Type is JTokenType.Date or JTokenType.Bytes or JTokenType.Guid or JTokenType.Uri or JTokenType.TimeSpan ? token : null;
-        if (lost is not null)
+        if (FirstReTyped(token) is { } lost)
         {
             throw new JsonInputException(
                 $"The value at '{lost.Path}' is a {lost.Type}, not a JSON value, so its original text is lost. Parse JSON with " +
                 "OpenBadges.Json.JsonInput (or DateParseHandling.None) instead of JObject.Parse's defaults.",
                 path: lost.Path);
+        }
+    }
+
+    // Document order, depth first, like DescendantsAndSelf, without an iterator per container (this runs on
+    // every sign and verify).
+    private static JToken? FirstReTyped(JToken token)
+    {
+        switch (token)
+        {
+            case JProperty property:
+                return FirstReTyped(property.Value);
+            case JContainer container:
+                for (var child = container.First; child is not null; child = child.Next)
+                {
+                    if (FirstReTyped(child) is { } lost)
+                    {
+                        return lost;
+                    }
+                }
+
+                return null;
+            default:
+                return token.Type is JTokenType.Date or JTokenType.Bytes or JTokenType.Guid or JTokenType.Uri or JTokenType.TimeSpan ? token : null;
         }
     }
 

@@ -75,28 +75,32 @@ internal sealed class Context
     /// <summary>The definition of <paramref name="term"/>, or null.</summary>
     public TermDefinition? Term(string term) => _terms.GetValueOrDefault(term);
 
-    /// <summary>The vocabulary-relative expansion of <paramref name="key"/>, computed once per context.</summary>
-    public string? ExpandKey(string key, Func<string, string?> expand)
+    /// <summary>
+    /// The remembered vocabulary-relative expansion of <paramref name="key"/> (computed once per context, see
+    /// <see cref="RememberKeyExpansion"/>); false while the context is still being built.
+    /// </summary>
+    /// <remarks>A lookup and a separate store, not one call taking a delegate: a delegate built per key expansion
+    /// (it captured the run and the context) was a fifth of the expansion's allocations.</remarks>
+    public bool TryGetKeyExpansion(string key, out string? expanded)
+    {
+        expanded = null;
+        return IsFrozen && _vocabExpansions is { } memo && memo.TryGetValue(key, out expanded);
+    }
+
+    /// <summary>Remembers the vocabulary-relative expansion of <paramref name="key"/> (only once frozen: an answer
+    /// while the context is still being built might be wrong after the next definition).</summary>
+    public void RememberKeyExpansion(string key, string? expanded)
     {
         if (!IsFrozen)
         {
-            // Still being built: an answer now might be wrong after the next definition.
-            return expand(key);
+            return;
         }
 
         var memo = _vocabExpansions ??= new System.Collections.Concurrent.ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
-        if (memo.TryGetValue(key, out var expanded))
-        {
-            return expanded;
-        }
-
-        expanded = expand(key);
         if (memo.Count < MaxMemoizedKeys)
         {
             memo.TryAdd(key, expanded);
         }
-
-        return expanded;
     }
 
     /// <summary>A copy for the processor to modify (spec 4.1.2 step 1). It gets a new identity.</summary>

@@ -11,9 +11,14 @@ internal sealed class Expansion
 {
     private readonly JsonLdRun _run;
 
-    public Expansion(JsonLdRun run)
+    // Not in the spec: the root may be read through a view (a member hidden, the context replaced), so that a
+    // secured document's unsecured form is expanded without copying it first. Null: the input as it is.
+    private readonly DocumentView? _view;
+
+    public Expansion(JsonLdRun run, DocumentView? view = null)
     {
         _run = run;
+        _view = view;
     }
 
     /// <summary>Expands <paramref name="element"/>; returns null, a JObject or a JArray.</summary>
@@ -85,7 +90,7 @@ internal sealed class Expansion
         }
 
         // Step 9.
-        if (element.TryGetValue(Keywords.Context, out var localContext))
+        if ((_view is null ? element[Keywords.Context] : _view.ContextOf(element)) is { } localContext)
         {
             active = ContextProcessor.Process(_run, active, localContext, baseUrl, path.Key(Keywords.Context));
         }
@@ -100,10 +105,7 @@ internal sealed class Expansion
         {
             foreach (var key in typeKeys)
             {
-                var types = element[key]!;
-                var sorted = (types is JArray typeArray ? typeArray.Where(t => t.Type == JTokenType.String).Select(t => (string)t!) : types.Type == JTokenType.String ? [(string)types!] : [])
-                    .Order(StringComparer.Ordinal);
-                foreach (var type in sorted)
+                foreach (var type in SortedStrings(element[key]!))
                 {
                     var typeDefinition = typeScopedContext.Term(type);
                     if (typeDefinition?.LocalContext is not null)
@@ -131,8 +133,14 @@ internal sealed class Expansion
     // Step 7's exceptions: value objects, and node references holding nothing but @id.
     private bool KeepsTypeScopedContext(Context active, JObject element)
     {
-        foreach (var property in element.Properties())
+        for (var member = element.First; member is not null; member = member.Next)
         {
+            var property = (JProperty)member;
+            if (_view is not null && _view.Hides(element, property.Name))
+            {
+                continue;
+            }
+
             var expanded = IriExpansion.Expand(_run, active, property.Name, vocab: true);
             if (expanded == Keywords.Value || (expanded == Keywords.Id && element.Count == 1))
             {
@@ -146,8 +154,14 @@ internal sealed class Expansion
     private List<string>? TypeKeys(Context active, JObject element)
     {
         List<string>? keys = null;
-        foreach (var property in element.Properties())
+        for (var member = element.First; member is not null; member = member.Next)
         {
+            var property = (JProperty)member;
+            if (_view is not null && _view.Hides(element, property.Name))
+            {
+                continue;
+            }
+
             if (IriExpansion.Expand(_run, active, property.Name, vocab: true) == Keywords.Type)
             {
                 (keys ??= []).Add(property.Name);
@@ -162,18 +176,21 @@ internal sealed class Expansion
     private void ExpandEntries(JObject result, JObject element, Context active, Context typeScopedContext, string? activeProperty, string? inputType, string? baseUrl, JsonPath path, int depth)
     {
         List<string>? nests = null;
-        foreach (var property in element.Properties())
+        // (Members walked through the token links: Properties() allocates an iterator per object.)
+        for (var member = element.First; member is not null; member = member.Next)
         {
+            var property = (JProperty)member;
             _run.CancellationToken.ThrowIfCancellationRequested();
             var key = property.Name;
             var value = property.Value;
-            var keyPath = path.Key(key);
 
-            // Step 13.1.
-            if (key == Keywords.Context)
+            // Step 13.1 (and a member the view hides).
+            if (key == Keywords.Context || (_view is not null && _view.Hides(element, key)))
             {
                 continue;
             }
+
+            var keyPath = path.Key(key);
 
             // Steps 13.2 and 13.3.
             var expandedProperty = IriExpansion.Expand(_run, active, key, vocab: true);
@@ -836,6 +853,29 @@ internal sealed class Expansion
         return result;
     }
 
+    // The strings of a value or array, in ordinal order (a list sort; the LINQ chain allocated per node).
+    private static List<string> SortedStrings(JToken types)
+    {
+        var sorted = new List<string>();
+        if (types is JArray typeArray)
+        {
+            for (var i = 0; i < typeArray.Count; i++)
+            {
+                if (typeArray[i].Type == JTokenType.String)
+                {
+                    sorted.Add((string)typeArray[i]!);
+                }
+            }
+        }
+        else if (types.Type == JTokenType.String)
+        {
+            sorted.Add((string)types!);
+        }
+
+        sorted.Sort(StringComparer.Ordinal);
+        return sorted;
+    }
+
     internal static bool IsValueObject(JToken token) => token is JObject map && map.ContainsKey(Keywords.Value);
 
     internal static bool IsListObject(JToken token) => token is JObject map && map.ContainsKey(Keywords.List);
@@ -856,9 +896,8 @@ internal sealed class Expansion
     {
         if (item is JArray items)
         {
-            foreach (var child in items.ToList())
+            foreach (var child in Detach(items))
             {
-                child.Remove();
                 target.Add(child);
             }
         }
@@ -875,12 +914,19 @@ internal sealed class Expansion
             if (!target.ContainsKey(property))
             {
                 // Keep an empty array too: "property": [] expands to an empty set, not to nothing.
+                if (array.Parent is null)
+                {
+                    // A fresh array (expansion's own output) becomes the entry as it is, instead of being
+                    // emptied one item at a time into a new one.
+                    target[property] = array;
+                    return;
+                }
+
                 target[property] = new JArray();
             }
 
-            foreach (var child in array.ToList())
+            foreach (var child in Detach(array))
             {
-                child.Remove();
                 AddValue(target, property, child);
             }
         }
@@ -888,6 +934,15 @@ internal sealed class Expansion
         {
             AddValue(target, property, values);
         }
+    }
+
+    // The items of an array, taken out of it (a token has one parent; adding a parented one copies it).
+    private static JToken[] Detach(JArray array)
+    {
+        var children = new JToken[array.Count];
+        array.CopyTo(children, 0);
+        array.RemoveAll();
+        return children;
     }
 
     private static void AddValue(JObject target, string property, JToken value)

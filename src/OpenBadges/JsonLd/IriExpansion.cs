@@ -20,7 +20,14 @@ internal static class IriExpansion
         // Keys (vocab-relative, outside context processing) depend on nothing but the finished context.
         if (vocab && !documentRelative && scope is null && value is not null)
         {
-            return active.ExpandKey(value, key => ExpandCore(run, active, key, documentRelative: false, vocab: true, scope: null));
+            if (active.TryGetKeyExpansion(value, out var remembered))
+            {
+                return remembered;
+            }
+
+            var expanded = ExpandCore(run, active, value, documentRelative: false, vocab: true, scope: null);
+            active.RememberKeyExpansion(value, expanded);
+            return expanded;
         }
 
         return ExpandCore(run, active, value, documentRelative, vocab, scope);
@@ -64,14 +71,14 @@ internal static class IriExpansion
         var colon = value.Length > 1 ? value.IndexOf(':', 1) : -1;
         if (colon > 0)
         {
-            var prefix = value[..colon];
-            var suffix = value[(colon + 1)..];
-
-            // 6.2: a blank node identifier, or an IRI with an authority ("http://..."): as is.
-            if (prefix == "_" || suffix.StartsWith("//", StringComparison.Ordinal))
+            // 6.2: a blank node identifier, or an IRI with an authority ("http://..."): as is. (Checked on the
+            // text itself: cutting out prefix and suffix first copied every absolute IRI of every document.)
+            if ((colon == 1 && value[0] == '_') || value.AsSpan(colon + 1).StartsWith("//", StringComparison.Ordinal))
             {
                 return value;
             }
+
+            var prefix = value[..colon];
 
             // 6.3.
             if (scope is not null && scope.LocalContext.ContainsKey(prefix) && !scope.IsDefined(prefix))
@@ -83,7 +90,7 @@ internal static class IriExpansion
             var prefixDefinition = active.Term(prefix);
             if (prefixDefinition is { IriMapping: not null, IsPrefix: true })
             {
-                return prefixDefinition.IriMapping + suffix;
+                return string.Concat(prefixDefinition.IriMapping, value.AsSpan(colon + 1));
             }
 
             // 6.5.

@@ -51,7 +51,14 @@ public static class JsonLdProcessor
     /// Expansion with the document's own URL (the default base, and the base for relative context URLs) and a
     /// context URL from an HTTP Link header, as a document loader reports them.
     /// </summary>
-    internal static JArray Expand(JToken input, JsonLdOptions options, string? documentUrl, string? contextUrl, CancellationToken cancellationToken)
+    internal static JArray Expand(JToken input, JsonLdOptions options, string? documentUrl, string? contextUrl, CancellationToken cancellationToken) =>
+        Expand(input, options, documentUrl, contextUrl, cancellationToken, view: null);
+
+    /// <summary>toRdf of a document read through a <see cref="DocumentView"/> (the proof hot path: no copy of the document).</summary>
+    internal static IReadOnlyList<RdfQuad> ToRdf(DocumentView view, JsonLdOptions options, CancellationToken cancellationToken) =>
+        ExpandedToRdf(Expand(view.Root, options, documentUrl: null, contextUrl: null, cancellationToken, view), options, cancellationToken);
+
+    private static JArray Expand(JToken input, JsonLdOptions options, string? documentUrl, string? contextUrl, CancellationToken cancellationToken, DocumentView? view)
     {
         var run = new JsonLdRun(options, cancellationToken);
         var baseIri = options.Base ?? documentUrl;
@@ -69,7 +76,7 @@ public static class JsonLdProcessor
             active = ContextProcessor.Process(run, active, new JValue(contextUrl), contextBase, JsonPath.OfDocument("Link header"));
         }
 
-        var expanded = new Expansion(run).Expand(active, null, input, contextBase, JsonPath.Root, depth: 0);
+        var expanded = new Expansion(run, view).Expand(active, null, input, contextBase, JsonPath.Root, depth: 0);
         if (expanded is JObject { Count: 1 } only && only.TryGetValue(Keywords.Graph, out var graph))
         {
             expanded = graph;

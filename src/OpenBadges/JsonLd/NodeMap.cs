@@ -36,8 +36,6 @@ internal sealed class NodeMap
     /// <summary>One node: its types, its index and its properties.</summary>
     internal sealed class Node(string id)
     {
-        private readonly HashSet<string> _typeSet = new(StringComparer.Ordinal);
-
         public string Id { get; } = id;
 
         public List<string> Types { get; } = [];
@@ -48,7 +46,8 @@ internal sealed class NodeMap
 
         public void AddType(string type)
         {
-            if (_typeSet.Add(type))
+            // A node has a handful of types: a linear (ordinal) search beats a hash set per node.
+            if (!Types.Contains(type))
             {
                 Types.Add(type);
             }
@@ -71,12 +70,27 @@ internal sealed class NodeMap
     {
         private static readonly string[] ValueObjectKeys = [Keywords.Value, Keywords.Type, Keywords.Language, Keywords.Direction, Keywords.Index, Keywords.Id];
 
-        private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+        // The keys of the items added through AddUnique; made only when a second item arrives (most properties
+        // have one value, which needs no comparison, and building its key was a string per value).
+        private HashSet<string>? _keys;
+        private JObject? _firstUnique;
 
         public List<JObject> Items { get; } = [];
 
         public void AddUnique(JObject item)
         {
+            if (_keys is null)
+            {
+                if (_firstUnique is null)
+                {
+                    _firstUnique = item;
+                    Items.Add(item);
+                    return;
+                }
+
+                _keys = new HashSet<string>(StringComparer.Ordinal) { Key(_firstUnique) };
+            }
+
             if (_keys.Add(Key(item)))
             {
                 Items.Add(item);

@@ -11,6 +11,10 @@ internal sealed class NodeMapGeneration
     private readonly JsonLdRun _run;
     private readonly NodeMap _map = new(new BlankNodeIssuer());
 
+    // The expanded input; error paths are worked out from a token's position under it, only when there is an
+    // error (building a path object for every value walked was a tenth of toRdf's allocations).
+    private JToken? _root;
+
     public NodeMapGeneration(JsonLdRun run)
     {
         _run = run;
@@ -18,22 +22,27 @@ internal sealed class NodeMapGeneration
 
     public NodeMap Generate(JToken expanded)
     {
-        Process(expanded, NodeMap.DefaultGraph, null, false, null, null, JsonPath.Root, 0);
+        _root = expanded;
+        Process(expanded, NodeMap.DefaultGraph, null, false, null, null, 0);
         return _map;
     }
 
     // activeSubject with reverse = true is the spec's "active subject is a map" case: the node being
     // processed gets activeProperty pointing back at activeSubject.
-    private void Process(JToken element, string activeGraph, string? activeSubject, bool reverse, string? activeProperty, JArray? list, JsonPath path, int depth)
+    private void Process(JToken element, string activeGraph, string? activeSubject, bool reverse, string? activeProperty, JArray? list, int depth)
     {
-        _run.CheckDepth(depth, path);
+        _run.CancellationToken.ThrowIfCancellationRequested();
+        if (depth > _run.Options.MaxDepth)
+        {
+            _run.CheckDepth(depth, PathOf(element));
+        }
 
         // Step 1.
         if (element is JArray array)
         {
             for (var i = 0; i < array.Count; i++)
             {
-                Process(array[i], activeGraph, activeSubject, reverse, activeProperty, list, path.Index(i), depth + 1);
+                Process(array[i], activeGraph, activeSubject, reverse, activeProperty, list, depth + 1);
             }
 
             return;
@@ -41,7 +50,7 @@ internal sealed class NodeMapGeneration
 
         if (element is not JObject map)
         {
-            throw Malformed(path, $"expected a node, value or list object, not a {element.Type}");
+            throw Malformed(PathOf(element), $"expected a node, value or list object, not a {element.Type}");
         }
 
         // Step 2.
@@ -50,7 +59,7 @@ internal sealed class NodeMapGeneration
 
         if (map.ContainsKey(Keywords.Value))
         {
-            CheckValueObject(map, path);
+            CheckValueObject(map);
 
             // Step 4.
             if (list is null)
@@ -69,12 +78,12 @@ internal sealed class NodeMapGeneration
         {
             if (listValue is not JArray)
             {
-                throw Malformed(path, "@list must hold an array");
+                throw Malformed(PathOf(map), "@list must hold an array");
             }
 
             // Step 5.
             var result = new JArray();
-            Process(listValue, activeGraph, activeSubject, reverse, activeProperty, result, path.Key(Keywords.List), depth + 1);
+            Process(listValue, activeGraph, activeSubject, reverse, activeProperty, result, depth + 1);
             var listObject = new JObject { [Keywords.List] = result };
             if (list is null)
             {
@@ -98,7 +107,7 @@ internal sealed class NodeMapGeneration
         string id;
         if (map.TryGetValue(Keywords.Id, out var idValue) && idValue.Type != JTokenType.String)
         {
-            throw Malformed(path, "@id must be a string");
+            throw Malformed(PathOf(map), "@id must be a string");
         }
 
         if (idValue is not null)
@@ -142,9 +151,11 @@ internal sealed class NodeMapGeneration
         // Steps 3 and 6.6.
         if (map.TryGetValue(Keywords.Type, out var types))
         {
-            foreach (var type in Expansion.AsArray(types))
+            var typeArray = Expansion.AsArray(types);
+            for (var i = 0; i < typeArray.Count; i++)
             {
-                var text = type.Type == JTokenType.String ? (string)type! : throw Malformed(path, "@type must hold strings");
+                var type = typeArray[i];
+                var text = type.Type == JTokenType.String ? (string)type! : throw Malformed(PathOf(map), "@type must hold strings");
                 node.AddType(IriResolver.IsBlankNode(text) ? _map.Issuer.Get(text) : text);
             }
         }
@@ -152,7 +163,7 @@ internal sealed class NodeMapGeneration
         // 6.7.
         if (map.TryGetValue(Keywords.Index, out var index))
         {
-            var text = index.Type == JTokenType.String ? (string)index! : throw Malformed(path, "@index must be a string");
+            var text = index.Type == JTokenType.String ? (string)index! : throw Malformed(PathOf(map), "@index must be a string");
             if (node.Index is not null && node.Index != text)
             {
                 throw new JsonLdException(JsonLdErrorCodes.ConflictingIndexes, $"The node '{id}' has two different @index values ('{node.Index}', '{text}').");
@@ -166,12 +177,12 @@ internal sealed class NodeMapGeneration
         {
             if (reverseMap is not JObject reverseProperties)
             {
-                throw Malformed(path, "@reverse must be a map");
+                throw Malformed(PathOf(map), "@reverse must be a map");
             }
 
             foreach (var property in reverseProperties.Properties())
             {
-                Process(property.Value, activeGraph, id, true, property.Name, null, path.Key(Keywords.Reverse).Key(property.Name), depth + 1);
+                Process(property.Value, activeGraph, id, true, property.Name, null, depth + 1);
             }
         }
 
@@ -179,17 +190,17 @@ internal sealed class NodeMapGeneration
         if (map.TryGetValue(Keywords.Graph, out var namedGraph))
         {
             _map.Graph(id);
-            Process(namedGraph, id, null, false, null, null, path.Key(Keywords.Graph), depth + 1);
+            Process(namedGraph, id, null, false, null, null, depth + 1);
         }
 
         // 6.10.
         if (map.TryGetValue(Keywords.Included, out var included))
         {
-            Process(included, activeGraph, null, false, null, null, path.Key(Keywords.Included), depth + 1);
+            Process(included, activeGraph, null, false, null, null, depth + 1);
         }
 
         // 6.11.
-        foreach (var property in map.Properties().OrderBy(p => p.Name, StringComparer.Ordinal))
+        foreach (var property in SortedProperties(map))
         {
             if (Keywords.IsKeyword(property.Name))
             {
@@ -198,7 +209,7 @@ internal sealed class NodeMapGeneration
 
             var name = IriResolver.IsBlankNode(property.Name) ? _map.Issuer.Get(property.Name) : property.Name;
             node.Property(name);
-            Process(property.Value, activeGraph, id, false, name, null, path.Key(property.Name), depth + 1);
+            Process(property.Value, activeGraph, id, false, name, null, depth + 1);
         }
     }
 
@@ -207,19 +218,61 @@ internal sealed class NodeMapGeneration
     private static JsonLdException Malformed(JsonPath path, string rule) =>
         new(JsonLdErrorCodes.InvalidExpandedInput, $"Not expanded JSON-LD at {path}: {rule}.");
 
-    private static void CheckValueObject(JObject map, JsonPath path)
+    private static readonly string[] ValueObjectStringEntries = [Keywords.Type, Keywords.Language, Keywords.Direction, Keywords.Index];
+
+    // The properties in ordinal order of their names (an array sort: LINQ's OrderBy cost more than the step).
+    private static JProperty[] SortedProperties(JObject map)
     {
-        foreach (var key in new[] { Keywords.Type, Keywords.Language, Keywords.Direction, Keywords.Index })
+        var properties = new JProperty[map.Count];
+        var i = 0;
+        for (var token = map.First; token is not null; token = token.Next)
+        {
+            properties[i++] = (JProperty)token;
+        }
+
+        Array.Sort(properties, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return properties;
+    }
+
+    /// <summary>The JSON path of <paramref name="token"/> under the expanded input (<c>$</c>), as the walk would have built it.</summary>
+    private JsonPath PathOf(JToken token)
+    {
+        var steps = new Stack<JToken>();
+        for (var t = token; t is not null && !ReferenceEquals(t, _root); t = t.Parent)
+        {
+            steps.Push(t);
+        }
+
+        var path = JsonPath.Root;
+        foreach (var step in steps)
+        {
+            switch (step.Parent)
+            {
+                case JArray array:
+                    path = path.Index(array.IndexOf(step));
+                    break;
+                case JProperty property:
+                    path = path.Key(property.Name);
+                    break;
+            }
+        }
+
+        return path;
+    }
+
+    private void CheckValueObject(JObject map)
+    {
+        foreach (var key in ValueObjectStringEntries)
         {
             if (map.TryGetValue(key, out var entry) && entry.Type != JTokenType.String)
             {
-                throw Malformed(path.Key(key), key + " of a value object must be a string");
+                throw Malformed(PathOf(map).Key(key), key + " of a value object must be a string");
             }
         }
 
         if (map[Keywords.Value] is JContainer && (string?)map[Keywords.Type] != Keywords.Json)
         {
-            throw Malformed(path.Key(Keywords.Value), "@value must be a string, number, boolean or null unless @type is @json");
+            throw Malformed(PathOf(map).Key(Keywords.Value), "@value must be a string, number, boolean or null unless @type is @json");
         }
     }
 }

@@ -18,6 +18,7 @@ internal sealed class RdfSerialization
     private readonly JsonLdRun _run;
     private readonly BlankNodeIssuer _issuer;
     private readonly List<RdfQuad> _quads = [];
+    private readonly List<RdfQuad> _listTriples = [];
 
     public RdfSerialization(JsonLdRun run, BlankNodeIssuer issuer)
     {
@@ -28,7 +29,7 @@ internal sealed class RdfSerialization
     public IReadOnlyList<RdfQuad> ToDataset(NodeMap nodeMap)
     {
         // Step 1.
-        foreach (var graphName in nodeMap.Graphs.Keys.Order(StringComparer.Ordinal))
+        foreach (var graphName in Sorted(nodeMap.Graphs.Keys))
         {
             RdfTerm graphTerm;
             if (graphName == NodeMap.DefaultGraph)
@@ -47,11 +48,11 @@ internal sealed class RdfSerialization
             }
 
             var graph = nodeMap.Graphs[graphName];
-            foreach (var subject in graph.Keys.Order(StringComparer.Ordinal))
+            foreach (var subject in Sorted(graph.Keys))
             {
                 _run.CancellationToken.ThrowIfCancellationRequested();
                 var node = graph[subject];
-                if (node.Types.Count == 0 && node.Properties.Values.All(v => v.Items.Count == 0))
+                if (node.Types.Count == 0 && !HasValues(node))
                 {
                     // Only referenced (or empty): no statements, so nothing to drop or report.
                     continue;
@@ -86,7 +87,9 @@ internal sealed class RdfSerialization
             }
         }
 
-        foreach (var property in node.Properties.Keys.Order(StringComparer.Ordinal))
+        // Paths only name things in events; one per node, not one per value.
+        var nodePath = NodePath(node.Id);
+        foreach (var property in Sorted(node.Properties.Keys))
         {
             RdfTerm predicate;
             if (IriResolver.IsBlankNode(property))
@@ -94,7 +97,7 @@ internal sealed class RdfSerialization
                 // 1.3.2.3.
                 if (!_run.Options.ProduceGeneralizedRdf)
                 {
-                    _run.Emit(JsonLdEventCode.BlankNodePredicate, property, NodePath(node.Id).Key(property), $"the property '{property}' of '{node.Id}' is a blank node, which RDF does not allow as a predicate; its statements are dropped");
+                    _run.Emit(JsonLdEventCode.BlankNodePredicate, property, nodePath.Key(property), $"the property '{property}' of '{node.Id}' is a blank node, which RDF does not allow as a predicate; its statements are dropped");
                     continue;
                 }
 
@@ -107,15 +110,17 @@ internal sealed class RdfSerialization
             else
             {
                 // 1.3.2.4.
-                _run.Emit(JsonLdEventCode.RelativePropertyReference, property, NodePath(node.Id).Key(property), $"the property '{property}' of '{node.Id}' is a relative IRI reference; its statements are dropped");
+                _run.Emit(JsonLdEventCode.RelativePropertyReference, property, nodePath.Key(property), $"the property '{property}' of '{node.Id}' is a relative IRI reference; its statements are dropped");
                 continue;
             }
 
+            var propertyPath = nodePath.Key(property);
             foreach (var item in node.Properties[property].Items)
             {
-                // 1.3.2.5.
-                var listTriples = new List<RdfQuad>();
-                var @object = ObjectToRdf(item, graph, listTriples, NodePath(node.Id).Key(property));
+                // 1.3.2.5. (One list of list triples, emptied per value: they follow the value's own triple.)
+                var listTriples = _listTriples;
+                listTriples.Clear();
+                var @object = ObjectToRdf(item, graph, listTriples, propertyPath);
                 if (@object is not null)
                 {
                     _quads.Add(new RdfQuad(subject, predicate, @object, graph));
@@ -265,6 +270,34 @@ internal sealed class RdfSerialization
         }
 
         return nodes[0];
+    }
+
+    // The keys in ordinal order (an array sort; LINQ's Order cost more than the sorting).
+    private static string[] Sorted(Dictionary<string, NodeMap.Node>.KeyCollection keys) => SortedArray(keys);
+
+    private static string[] Sorted(Dictionary<string, Dictionary<string, NodeMap.Node>>.KeyCollection keys) => SortedArray(keys);
+
+    private static string[] Sorted(Dictionary<string, NodeMap.PropertyValues>.KeyCollection keys) => SortedArray(keys);
+
+    private static string[] SortedArray(ICollection<string> keys)
+    {
+        var sorted = new string[keys.Count];
+        keys.CopyTo(sorted, 0);
+        Array.Sort(sorted, StringComparer.Ordinal);
+        return sorted;
+    }
+
+    private static bool HasValues(NodeMap.Node node)
+    {
+        foreach (var values in node.Properties.Values)
+        {
+            if (values.Items.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // toRdf works on the node map, where the document's nesting is gone: events name the node instead.

@@ -2,7 +2,6 @@ using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using OpenBadges.Internal;
-using SimpleBase;
 
 namespace OpenBadges.Keys;
 
@@ -26,10 +25,10 @@ public static class Multibase
     /// </summary>
     public const int MaxEncodedLength = 1024;
 
-    private const string Base58Alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+    private const string Base58Alphabet = Base58Btc.Alphabet;
 
     /// <summary>Encodes <paramref name="data"/> as <c>z</c> + base58btc.</summary>
-    public static string EncodeBase58Btc(ReadOnlySpan<byte> data) => Base58BtcPrefix + Base58.Bitcoin.Encode(data);
+    public static string EncodeBase58Btc(ReadOnlySpan<byte> data) => Base58Btc.Encode(data, Base58BtcPrefix);
 
     /// <summary>Encodes <paramref name="data"/> as <c>u</c> + base64url without padding.</summary>
     public static string EncodeBase64Url(ReadOnlySpan<byte> data) => Base64UrlPrefix + Base64Url.EncodeToString(data);
@@ -148,33 +147,15 @@ public static class Multibase
             }
         }
 
-        // SimpleBase wants room for the worst case; decode there and copy, zeroing the scratch space
-        // because the caller may be decoding a secret key.
-        var safeLength = Base58.Bitcoin.GetSafeByteCountForDecoding(text);
-        Span<byte> scratch = safeLength <= 1024 ? stackalloc byte[safeLength] : new byte[safeLength];
-        try
+        if (!Base58Btc.TryDecode(text, destination, out var decoded))
         {
-            if (!Base58.Bitcoin.TryDecode(text, scratch, out var decoded))
-            {
-                error = "base58btc text could not be decoded";
-                return false;
-            }
-
-            if (decoded > destination.Length)
-            {
-                error = $"decoded value is {decoded} bytes; at most {destination.Length} are expected here";
-                return false;
-            }
-
-            scratch[..decoded].CopyTo(destination);
-            written = decoded;
-            error = null;
-            return true;
+            error = $"decoded value is {decoded} bytes; at most {destination.Length} are expected here";
+            return false;
         }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(scratch);
-        }
+
+        written = decoded;
+        error = null;
+        return true;
     }
 
     internal static bool TryDecodeBase64Url(ReadOnlySpan<char> text, Span<byte> destination, out int written, [NotNullWhen(false)] out string? error)

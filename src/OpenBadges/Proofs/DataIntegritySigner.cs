@@ -51,7 +51,11 @@ public static class DataIntegritySigner
             proof["@context"] = documentContext.DeepClone();
         }
 
-        var unsecured = ProofSet.UnsecuredDocumentFor(secured, existingProofs, options.PreviousProof, "proof");
+        // Without a chain the unsecured document is exactly `secured` as it stands (proofs removed, context
+        // completed), and `secured` is not changed until hashing is done: no second copy of the document.
+        var unsecured = options.PreviousProof.Count == 0
+            ? secured
+            : ProofSet.UnsecuredDocumentFor(secured, existingProofs, options.PreviousProof, "proof");
         var configuration = ProofHashing.ProofConfiguration(proof, secured["@context"]);
         var hashData = ProofHashing.HashData(suite, configuration, unsecured, options.JsonLd, cancellationToken);
         var signature = await signer.SignAsync(hashData, cancellationToken).ConfigureAwait(false);

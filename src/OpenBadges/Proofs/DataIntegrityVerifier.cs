@@ -304,17 +304,26 @@ public static class DataIntegrityVerifier
         byte[] hashData;
         try
         {
-            var withoutProof = (JObject)document.DeepClone();
-            withoutProof.Remove("proof");
-            var unsecured = ProofSet.UnsecuredDocumentFor(withoutProof, allProofs, ProofSet.PreviousProofIds(proof), path + ".previousProof");
             var configuration = ProofHashing.ProofConfiguration(proof, proof["@context"] ?? document["@context"]);
-            if (proof["@context"] is { } proofContext)
+            var previousProofIds = ProofSet.PreviousProofIds(proof);
+            if (previousProofIds.Count == 0)
             {
-                // vc-data-integrity: the proof's own context (a checked prefix) is what the document was signed with.
-                unsecured["@context"] = proofContext.DeepClone();
+                // The unsecured document is the document without `proof` (and, vc-data-integrity, with the proof's
+                // own context, a checked prefix, when it has one): read in place through a view, not copied.
+                var unsecured = new DocumentView(document, "proof", proof["@context"]);
+                hashData = ProofHashing.HashData(suite, configuration, unsecured, options.JsonLd, cancellationToken);
             }
+            else
+            {
+                // A chained proof also signs the proofs it follows: build that document.
+                var unsecured = ProofSet.UnsecuredDocumentFor(document, allProofs, previousProofIds, path + ".previousProof");
+                if (proof["@context"] is { } proofContext)
+                {
+                    unsecured["@context"] = proofContext.DeepClone();
+                }
 
-            hashData = ProofHashing.HashData(suite, configuration, unsecured, options.JsonLd, cancellationToken);
+                hashData = ProofHashing.HashData(suite, configuration, unsecured, options.JsonLd, cancellationToken);
+            }
         }
         catch (JsonLdException e) when (e.Code is "loading document failed" or "loading remote context failed")
         {

@@ -33,10 +33,18 @@ internal static class ProofSet
     /// The document without proofs, except those named by <paramref name="previousProofIds"/>: a chained
     /// proof signs over the proofs it follows (vc-data-integrity, proof chains).
     /// </summary>
-    public static JObject UnsecuredDocumentFor(JObject securedWithoutProof, IReadOnlyList<JObject> allProofs, IReadOnlyList<string> previousProofIds, string proofPath)
+    /// <remarks>Returns a new document; <paramref name="secured"/> may still carry its <c>proof</c> (it is not copied).</remarks>
+    public static JObject UnsecuredDocumentFor(JObject secured, IReadOnlyList<JObject> allProofs, IReadOnlyList<string> previousProofIds, string proofPath)
     {
-        var unsecured = (JObject)securedWithoutProof.DeepClone();
-        unsecured.Remove("proof");
+        var unsecured = new JObject();
+        foreach (var property in secured.Properties())
+        {
+            if (!string.Equals(property.Name, "proof", StringComparison.Ordinal))
+            {
+                unsecured.Add(property.Name, property.Value.DeepClone());
+            }
+        }
+
         if (previousProofIds.Count == 0)
         {
             return unsecured;

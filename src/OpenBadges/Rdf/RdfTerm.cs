@@ -9,6 +9,8 @@ public sealed class RdfTerm : IEquatable<RdfTerm>
     /// <summary>The default graph.</summary>
     public static readonly RdfTerm DefaultGraph = new(RdfTermKind.DefaultGraph, string.Empty, null, null);
 
+    private int _hashCode;
+
     private RdfTerm(RdfTermKind kind, string value, string? datatype, string? language)
     {
         Kind = kind;
@@ -81,7 +83,22 @@ public sealed class RdfTerm : IEquatable<RdfTerm>
     public override bool Equals(object? obj) => Equals(obj as RdfTerm);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Kind, Value, Datatype, Language);
+    /// <remarks>
+    /// Computed once: a term is immutable, and canonicalization hashes each quad (so each term) at least once. The
+    /// kind and value only: terms that differ just by datatype or language are rare, and equality still compares
+    /// them; hashing the (long, repeated) datatype IRIs too cost more than the dedup it serves.
+    /// </remarks>
+    public override int GetHashCode()
+    {
+        var hash = _hashCode;
+        if (hash == 0)
+        {
+            hash = HashCode.Combine(Kind, Value);
+            _hashCode = hash == 0 ? 1 : hash;
+        }
+
+        return hash;
+    }
 
     /// <summary>The term in N-Quads syntax.</summary>
     public override string ToString() => Kind switch

@@ -1,0 +1,183 @@
+using Newtonsoft.Json.Linq;
+using NSec.Cryptography;
+using OpenBadges.Canonicalization;
+using OpenBadges.Keys;
+using OpenBadges.Model;
+using OpenBadges.Proofs;
+using OpenBadges.Proofs.Jose;
+
+namespace OpenBadges.Benchmarks;
+
+/// <summary>
+/// Every measured operation, in one place, so the BenchmarkDotNet classes and the quick Stopwatch mode run
+/// exactly the same code. Each operation works from scratch on every call: nothing signed, canonicalized or
+/// parsed is reused between calls (only the immutable processed JSON-LD contexts are cached, by the library).
+/// </summary>
+public sealed class Workload : IDisposable
+{
+    private readonly byte[] _message = new byte[64];
+    private readonly byte[] _signature = new byte[64];
+    private readonly Key _rawKey;
+    private readonly Ed25519Key _key;
+    private readonly Ed25519Signer _signer;
+    private readonly VcJwtIssuer _jwtIssuer;
+    private readonly ProofOptions _proofOptions = new() { Created = BenchmarkData.Created };
+
+    public Workload()
+    {
+        var seed = Convert.FromHexString(BenchmarkData.SeedHex);
+        _rawKey = Key.Import(SignatureAlgorithm.Ed25519, seed, KeyBlobFormat.RawPrivateKey);
+        SignatureAlgorithm.Ed25519.Sign(_rawKey, _message, _signature);
+        _key = Ed25519Key.FromSeed(seed);
+        _signer = Ed25519Signer.ForDidKey(_key);
+        _jwtIssuer = new VcJwtIssuer(_signer);
+
+        Small = BenchmarkData.Small();
+        Large = BenchmarkData.Large();
+        SmallSignedRdfc = Sign(Small, Cryptosuites.EddsaRdfc2022);
+        LargeSignedRdfc = Sign(Large, Cryptosuites.EddsaRdfc2022);
+        SmallSignedJcs = Sign(Small, Cryptosuites.EddsaJcs2022);
+        SmallSigned2020 = Sign(Small, Cryptosuites.Ed25519Signature2020);
+        SmallJwt = _jwtIssuer.IssueAsync(Small).GetAwaiter().GetResult();
+        SmallQuads = Rdfc10Quads(Small);
+        LargeQuads = Rdfc10Quads(Large);
+        Batch = BenchmarkData.Batch(1000);
+
+        // Every verify workload must really verify, or its timing means nothing.
+        foreach (var (name, ok) in new[]
+        {
+            ("raw", RawVerify()), ("rdfc small", VerifyRdfcSmall()), ("rdfc large", VerifyRdfcLarge()),
+            ("jcs", VerifyJcs()), ("2020", Verify2020()), ("jwt", VerifyJwt()),
+            ("build+sign", DataIntegrityVerifier.VerifyAsync(BuildAndSign()).GetAwaiter().GetResult().IsValid),
+        })
+        {
+            if (!ok)
+            {
+                throw new InvalidOperationException($"Benchmark set-up: the {name} workload does not verify.");
+            }
+        }
+    }
+
+    public JObject Small { get; }
+
+    public JObject Large { get; }
+
+    public JObject SmallSignedRdfc { get; }
+
+    public JObject LargeSignedRdfc { get; }
+
+    public JObject SmallSignedJcs { get; }
+
+    public JObject SmallSigned2020 { get; }
+
+    public string SmallJwt { get; }
+
+    /// <summary>Canonical quads of the small credential (document only).</summary>
+    public int SmallQuads { get; }
+
+    /// <summary>Canonical quads of the large credential (document only).</summary>
+    public int LargeQuads { get; }
+
+    /// <summary>1,000 distinct credentials of the small credential's shape.</summary>
+    public JObject[] Batch { get; }
+
+    public void RawSign() => SignatureAlgorithm.Ed25519.Sign(_rawKey, _message, _signature);
+
+    public bool RawVerify() => SignatureAlgorithm.Ed25519.Verify(_rawKey.PublicKey, _message, _signature);
+
+    public string CanonicalizeRdfcSmall() => JsonLdCanonicalizer.Canonicalize(Small);
+
+    public string CanonicalizeRdfcLarge() => JsonLdCanonicalizer.Canonicalize(Large);
+
+    public string CanonicalizeJcsSmall() => Jcs.Canonicalize(Small);
+
+    public string CanonicalizeJcsLarge() => Jcs.Canonicalize(Large);
+
+    public JObject SignRdfcSmall() => Sign(Small, Cryptosuites.EddsaRdfc2022);
+
+    public JObject SignRdfcLarge() => Sign(Large, Cryptosuites.EddsaRdfc2022);
+
+    public bool VerifyRdfcSmall() => Verify(SmallSignedRdfc);
+
+    public bool VerifyRdfcLarge() => Verify(LargeSignedRdfc);
+
+    public JObject SignJcs() => Sign(Small, Cryptosuites.EddsaJcs2022);
+
+    public bool VerifyJcs() => Verify(SmallSignedJcs);
+
+    public JObject Sign2020() => Sign(Small, Cryptosuites.Ed25519Signature2020);
+
+    public bool Verify2020() => Verify(SmallSigned2020);
+
+    public string SignJwt() => _jwtIssuer.IssueAsync(Small).GetAwaiter().GetResult();
+
+    public bool VerifyJwt() => VcJwtVerifier.VerifyAsync(SmallJwt).GetAwaiter().GetResult().IsValid;
+
+    /// <summary>MicroCredentialBuilder → JSON → eddsa-rdfc-2022 proof: what an issuing service does per learner.</summary>
+    public JObject BuildAndSign()
+    {
+        var credential = new MicroCredentialBuilder(Profiles.DutchHigherEducation)
+            .WithCredentialId("urn:uuid:0b5a3c1e-7d2f-4c8a-9e61-2f4d8b7a1c90")
+            .WithIssuer(_signer.PublicKey.ToDidKey(), "Hogeschool Rijnland", "https://www.hogeschool-rijnland.example")
+            .WithIssuerBrin("99XA")
+            .WithIssuerCountry("NL", "Netherlands", "Leiden")
+            .WithLearnerEmail("s.devries@student.hogeschool-rijnland.example", hashed: true, salt: "benchmark-salt")
+            .WithTitle("Applied Machine Learning with Python")
+            .WithDescription("Learners build, evaluate and explain supervised machine-learning models in Python on real data sets.")
+            .WithIssuedOn(BenchmarkData.Created)
+            .AddLearningOutcome("machine learning", "http://data.europa.eu/esco/skill/3a2d5b45-56e4-4f5a-a55a-4a4a65afdc43")
+            .AddLearningOutcome("Python (computer programming)", "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d")
+            .WithLearningOutcomesSummary("The learner can prepare a data set, train and evaluate supervised models in Python, and explain the results.")
+            .WithEcts(5)
+            .WithEqfLevel(6)
+            .WithAssessmentType(AssessmentType.ApplicationOfASkill)
+            .WithParticipationType(ParticipationType.OnsiteOrBlended)
+            .AddQualityAssurance("NVAO accreditation", "https://www.nvao.net")
+            .WithLanguage("en")
+            .Build();
+        return Sign(credential.ToJObject(), Cryptosuites.EddsaRdfc2022);
+    }
+
+    /// <summary>Signs the 1,000-credential batch on one thread.</summary>
+    public int SignBatchSingleCore()
+    {
+        var count = 0;
+        foreach (var credential in Batch)
+        {
+            Sign(credential, Cryptosuites.EddsaRdfc2022);
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Signs the 1,000-credential batch with Parallel.ForEach on every core.</summary>
+    public int SignBatchAllCores()
+    {
+        var count = 0;
+        Parallel.ForEach(Batch, credential =>
+        {
+            Sign(credential, Cryptosuites.EddsaRdfc2022);
+            Interlocked.Increment(ref count);
+        });
+        return count;
+    }
+
+    public JObject Sign(JObject document, Cryptosuite suite) =>
+        DataIntegritySigner.SignAsync(document, _signer, suite, _proofOptions).GetAwaiter().GetResult();
+
+    public static bool Verify(JObject signed) =>
+        DataIntegrityVerifier.VerifyAsync(signed).GetAwaiter().GetResult().IsValid;
+
+    private static int Rdfc10Quads(JObject document)
+    {
+        var nquads = JsonLdCanonicalizer.Canonicalize(document);
+        return nquads.Count(c => c == '\n');
+    }
+
+    public void Dispose()
+    {
+        _rawKey.Dispose();
+        _key.Dispose();
+    }
+}
