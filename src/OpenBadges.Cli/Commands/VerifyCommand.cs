@@ -66,13 +66,10 @@ internal static class VerifyCommand
         JObject document;
         try
         {
-            var bytes = File.ReadAllBytes(path);
-            var text = PngBaker.IsPng(bytes) || LooksLikeSvg(bytes)
-                ? BakedImages.Unbake(bytes) ?? throw new BakingException("The image carries no credential.")
-                : System.Text.Encoding.UTF8.GetString(bytes);
+            var text = CredentialInput.ReadText(path).Text;
             document = JsonInput.Parse(text) as JObject ?? throw new JsonInputException("Expected a JSON object (a credential).");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonInputException or BakingException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonInputException or BakingException or System.Text.DecoderFallbackException)
         {
             return new FileReport(path, [VerificationCheck.Undecided("input", e.Message, null, "the input is a readable JSON credential, or an image with one baked in")]);
         }
@@ -80,9 +77,6 @@ internal static class VerifyCommand
         var result = DataIntegrityVerifier.VerifyAsync(document, options).GetAwaiter().GetResult();
         return new FileReport(path, result.AllChecks.ToList());
     }
-
-    private static bool LooksLikeSvg(byte[] bytes) =>
-        System.Text.Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 4096)).Contains("<svg", StringComparison.Ordinal);
 
     private static TimeProvider ParseNow(string? text)
     {
