@@ -89,14 +89,19 @@ internal sealed class BatchIssuer
         foreach (var record in rows)
         {
             var prepared = Prepare(record, header, template);
-            if (prepared.Errors.Count == 0 && firstRowOfLearner.TryGetValue(prepared.LearnerKey!, out var firstRow))
+            // A learner named twice would get one credential id for two rows: the later row is refused, even when
+            // the first one failed (fixing it later must not find its file already written by the duplicate).
+            if (prepared.LearnerKey is { } learnerKey)
             {
-                prepared.Errors.Add(new RowError(record.Row, prepared.KeyColumn!, "M1", "$.credentialSubject",
-                    $"the same learner as row {firstRow} ({prepared.KeyColumn}); a learner gets one credential per template"));
-            }
-            else if (prepared.Errors.Count == 0)
-            {
-                firstRowOfLearner[prepared.LearnerKey!] = record.Row;
+                if (firstRowOfLearner.TryGetValue(learnerKey, out var firstRow))
+                {
+                    prepared.Errors.Add(new RowError(record.Row, prepared.KeyColumn!, "M1", "$.credentialSubject",
+                        $"the same learner as row {firstRow} ({prepared.KeyColumn}); a learner gets one credential per template"));
+                }
+                else
+                {
+                    firstRowOfLearner[learnerKey] = record.Row;
+                }
             }
 
             work.Add(prepared);

@@ -39,8 +39,9 @@ internal static class CsvReader
 
         void EndRecord()
         {
+            var blank = fields.Count == 0 && field.Length == 0 && !quoted;
             EndField();
-            if (!(fields.Count == 1 && fields[0].Length == 0))
+            if (!blank)
             {
                 records.Add(new CsvRecord(row, recordLine, fields.ToArray()));
             }

@@ -51,7 +51,7 @@ internal static class InspectCommand
         var alignments = Many(achievement?["alignment"]).OfType<JObject>().ToList();
 
         var title = Text(achievement?["name"]) ?? Text(credential["name"]) ?? "(untitled credential)";
-        view.AppendLine(title);
+        view.AppendLine(Clean(title));
         var kinds = new List<string>();
         if (Many(achievement?["type"]).Any(t => Text(t) == "EuropeanMicroCredential"))
         {
@@ -64,7 +64,7 @@ internal static class InspectCommand
             kinds.Add(id);
         }
 
-        view.AppendLine("  " + string.Join(" · ", kinds));
+        view.AppendLine(Clean("  " + string.Join(" · ", kinds)));
         view.AppendLine();
         view.AppendLine("Mandatory elements (EU Council Recommendation 2022, Annex I)");
         Line(view, "M1", "Learner", Learner(subject));
@@ -361,7 +361,10 @@ internal static class InspectCommand
         _ => [token],
     };
 
-    /// <summary>Text from a credential goes to a terminal: control characters (escape sequences) become U+FFFD.</summary>
+    /// <summary>
+    /// Text from a credential goes to a terminal: control characters (escape sequences, and line breaks that could
+    /// fake a "Verification: VALID" line) become U+FFFD.
+    /// </summary>
     private static string Clean(string text)
     {
         var builder = new StringBuilder(text.Length);
