@@ -11,11 +11,15 @@ internal static class KeygenCommand
         var seed = new Option<string?>("--seed") { Description = "A 32-byte seed as 64 hex digits (deterministic key, for tests and vectors). Default: a random key." };
         var controller = new Option<string?>("--controller") { Description = "The key's controller (e.g. did:web:uni.example). Default: the key's own did:key." };
         var output = new Option<string?>("--out") { Description = "Write the key file here (refuses to overwrite). Default: stdout." };
+        var type = new Option<string>("--type") { Description = "ed25519 (default; Multikey key file for Data Integrity and EdDSA JWTs), p256 (ES256) or rsa (RS256): the last two as a private JWK for VC-JWT.", DefaultValueFactory = _ => "ed25519" };
+        type.AcceptOnlyFromAmong("ed25519", "p256", "rsa");
         var command = new Command("keygen", "Generate an Ed25519 signing key (Multikey key file: id, type, controller, publicKeyMultibase, secretKeyMultibase).")
         {
-            seed, controller, output,
+            seed, controller, output, type,
         };
-        command.SetAction(parse => context.Guard(() => Run(context, parse.GetValue(seed), parse.GetValue(controller), parse.GetValue(output))));
+        command.SetAction(parse => context.Guard(() => parse.GetValue(type) == "ed25519"
+            ? Run(context, parse.GetValue(seed), parse.GetValue(controller), parse.GetValue(output))
+            : RunJwk(context, parse.GetValue(type)!, parse.GetValue(seed), parse.GetValue(controller), parse.GetValue(output))));
         return command;
     }
 
@@ -40,6 +44,40 @@ internal static class KeygenCommand
         }
 
         context.Error.WriteLine($"Wrote {file.Id} to {outputPath} (owner-only). Keep this file secret: it holds the signing key.");
+        return ExitCodes.Ok;
+    }
+
+    private static int RunJwk(CliContext context, string type, string? seed, string? controller, string? outputPath)
+    {
+        if (seed is not null || controller is not null)
+        {
+            throw new CliInputException($"--seed and --controller apply to ed25519 keys only; a {type} key is random and controlled by its did:jwk.");
+        }
+
+        var json = JwkKeyFiles.ToJson(JwkKeyFiles.Generate(type)) + Environment.NewLine;
+        if (outputPath is null)
+        {
+            context.Out.Write(json);
+            return ExitCodes.Ok;
+        }
+
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        try
+        {
+            using var writer = new StreamWriter(new FileStream(outputPath, options));
+            writer.Write(json);
+        }
+        catch (IOException e)
+        {
+            throw new CliInputException($"cannot write the key file '{outputPath}' (an existing file is never overwritten): {e.Message}");
+        }
+
+        context.Error.WriteLine($"Wrote a {type} key to {outputPath} (owner-only). Keep this file secret: it holds the signing key.");
         return ExitCodes.Ok;
     }
 

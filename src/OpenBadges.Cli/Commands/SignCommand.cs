@@ -13,8 +13,8 @@ internal static class SignCommand
     public static Command Create(CliContext context)
     {
         var key = new Option<string>("--key") { Description = "The key file (the keygen format).", Required = true };
-        var suite = new Option<string>("--suite") { Description = "eddsa-rdfc-2022 (default), eddsa-jcs-2022 or Ed25519Signature2020.", DefaultValueFactory = _ => "eddsa-rdfc-2022" };
-        suite.AcceptOnlyFromAmong("eddsa-rdfc-2022", "eddsa-jcs-2022", "Ed25519Signature2020");
+        var suite = new Option<string>("--suite") { Description = "eddsa-rdfc-2022 (default), eddsa-jcs-2022, Ed25519Signature2020, or jwt (a VC-JWT; the algorithm follows the key: EdDSA, ES256 or RS256).", DefaultValueFactory = _ => "eddsa-rdfc-2022" };
+        suite.AcceptOnlyFromAmong("eddsa-rdfc-2022", "eddsa-jcs-2022", "Ed25519Signature2020", "jwt");
         var created = new Option<string?>("--created") { Description = "The proof's created time (ISO 8601 with a zone). Default: now." };
         var verificationMethod = new Option<string?>("--verification-method") { Description = "The verification method id to name in the proof. Default: the key file's id." };
         var file = new Argument<string>("FILE") { Description = "The credential to sign (JSON)." };
@@ -27,6 +27,12 @@ internal static class SignCommand
         {
             var document = JsonInput.Parse(CliContext.ReadFile(parse.GetValue(file)!)) as Newtonsoft.Json.Linq.JObject
                 ?? throw new CliInputException("the credential must be a JSON object.");
+            if (parse.GetValue(suite) == "jwt")
+            {
+                context.WriteOutput(SignJwt(parse.GetValue(key)!, document) + Environment.NewLine, parse.GetValue(output));
+                return ExitCodes.Ok;
+            }
+
             using var keyFile = LoadKey(parse.GetValue(key)!);
             var options = new ProofOptions
             {
@@ -39,6 +45,23 @@ internal static class SignCommand
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    private static string SignJwt(string keyPath, Newtonsoft.Json.Linq.JObject credential)
+    {
+        var keyJson = JsonInput.Parse(CliContext.ReadFile(keyPath)) as Newtonsoft.Json.Linq.JObject
+            ?? throw new CliInputException($"the key file '{keyPath}' is not a JSON object.");
+        if (JwkKeyFiles.IsJwk(keyJson))
+        {
+            var (signer, keyHolder) = JwkKeyFiles.Load(keyJson, keyPath);
+            using (keyHolder)
+            {
+                return new OpenBadges.Proofs.Jose.VcJwtIssuer(signer).IssueAsync(credential).GetAwaiter().GetResult();
+            }
+        }
+
+        using var keyFile = LoadKey(keyPath);
+        return new OpenBadges.Proofs.Jose.VcJwtIssuer(keyFile.CreateSigner()).IssueAsync(credential).GetAwaiter().GetResult();
     }
 
     internal static Ed25519KeyFile LoadKey(string path)

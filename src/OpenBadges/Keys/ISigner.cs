@@ -9,7 +9,7 @@ public interface ISigner
     /// <summary>The verification method id that verifiers resolve to the public key (goes into <c>verificationMethod</c> or <c>kid</c>).</summary>
     string KeyId { get; }
 
-    /// <summary>The signature algorithm: <c>"Ed25519"</c> for every signer in this package.</summary>
+    /// <summary>The signature algorithm: <c>"Ed25519"</c> (Data Integrity and EdDSA JWTs), <c>"ES256"</c> or <c>"RS256"</c> (VC-JWT only).</summary>
     string Algorithm { get; }
 
     /// <summary>Signs <paramref name="data"/> and returns the raw signature (64 bytes for Ed25519).</summary>

@@ -19,6 +19,7 @@ import readline from 'node:readline';
 import {createRequire} from 'node:module';
 import {fileURLToPath} from 'node:url';
 
+import * as jose from 'jose';
 import jsonld from 'jsonld';
 import jsigs from 'jsonld-signatures';
 import * as vc from '@digitalbazaar/vc';
@@ -470,6 +471,33 @@ function packageVersion(name) {
     path.join(here, 'node_modules', ...name.split('/'), 'package.json'), 'utf8')).version;
 }
 
+// VC-JWT interop with an independent JOSE implementation (the jose package): sign a payload with a private
+// JWK under a given protected header, or verify a compact JWS with a public JWK, allowing only that alg.
+async function opJwtSign(request) {
+  requireObject(request.payload, 'payload');
+  requireObject(request.header, 'header');
+  requireObject(request.jwk, 'jwk');
+  const key = await jose.importJWK(request.jwk, request.header.alg);
+  const token = await new jose.CompactSign(new TextEncoder().encode(JSON.stringify(request.payload)))
+    .setProtectedHeader(request.header)
+    .sign(key);
+  return {token};
+}
+
+async function opJwtVerify(request) {
+  requireObject(request.jwk, 'jwk');
+  if(typeof request.token !== 'string') {
+    throw new TypeError('"token" must be a compact JWS string');
+  }
+  const key = await jose.importJWK(request.jwk, request.alg);
+  try {
+    const {payload, protectedHeader} = await jose.compactVerify(request.token, key, {algorithms: [request.alg]});
+    return {verified: true, header: protectedHeader, payload: JSON.parse(new TextDecoder().decode(payload))};
+  } catch(error) {
+    return {verified: false, error: describe(error)};
+  }
+}
+
 async function opInfo() {
   const manifest = JSON.parse(fs.readFileSync(path.join(here, 'package.json'), 'utf8'));
   const versions = {};
@@ -489,6 +517,8 @@ const operations = {
   sign: opSign,
   verify: opVerify,
   canonize: opCanonize,
+  'jwt-sign': opJwtSign,
+  'jwt-verify': opJwtVerify,
   info: opInfo
 };
 
