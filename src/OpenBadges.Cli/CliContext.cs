@@ -6,6 +6,9 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error)
     /// <summary>True when stderr is a terminal a person watches (progress bars go there); false in tests and when redirected.</summary>
     public bool Interactive { get; init; }
 
+    /// <summary>True when the tool runs as its own process on the real console (signals such as Ctrl+C are then handled).</summary>
+    public bool RealConsole { get; init; }
+
     /// <summary>Runs a command body, turning expected failures into exit codes and messages on stderr.</summary>
     public int Guard(Func<int> body)
     {

@@ -12,6 +12,7 @@ public static class OpenBadgesCli
         var context = new CliContext(stdout, stderr)
         {
             Interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected,
+            RealConsole = ReferenceEquals(stdout, Console.Out) && ReferenceEquals(stderr, Console.Error),
         };
         var root = new RootCommand("openbadges: build, issue, sign, verify, bake and inspect Open Badges 3.0 micro-credentials.");
         foreach (var command in AllCommands(context))

@@ -110,6 +110,24 @@ internal static class IssueCommand
     private static int IssueBatch(
         CliContext context, string keyPath, string csvPath, string templatePath, string outputDirectory, Cryptosuite suite, bool force, int parallelism, CancellationToken cancellationToken)
     {
+        // Ctrl+C / SIGTERM: stop scheduling rows, let the ones being signed finish, write errors.csv, exit 130.
+        // A second signal ends the process at once (the files written so far are complete either way).
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var signals = 0;
+        void OnSignal(System.Runtime.InteropServices.PosixSignalContext signal)
+        {
+            if (Interlocked.Increment(ref signals) == 1)
+            {
+                signal.Cancel = true;
+                context.Error.WriteLine("Stopping: finishing the credentials being signed (press Ctrl+C again to quit at once)...");
+                interrupt.Cancel();
+            }
+        }
+
+        using var sigint = context.Interactive || context.RealConsole ? System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, OnSignal) : null;
+        using var sigterm = context.Interactive || context.RealConsole ? System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, OnSignal) : null;
+        cancellationToken = interrupt.Token;
+
         var csvText = CliContext.ReadFile(csvPath);
         var templateText = CliContext.ReadFile(templatePath);
         using var keyFile = SignCommand.LoadKey(keyPath);
