@@ -4,6 +4,7 @@ using System.Text;
 using Newtonsoft.Json.Linq;
 using OpenBadges.Keys;
 using OpenBadges.Proofs;
+using OpenBadges.Proofs.Jose;
 using OpenBadges.Verification;
 
 namespace OpenBadges.Cli.Commands;
@@ -26,13 +27,30 @@ internal static class InspectCommand
         command.SetAction(parse => context.Guard(() =>
         {
             var path = parse.GetValue(file)!;
-            var credential = CredentialInput.ReadObject(path);
+            var text = ReadText(path);
+            JObject credential;
+            Verdict verdict;
+            IEnumerable<VerificationCheck> checks;
+            string how;
+            if (text.StartsWith('{'))
+            {
+                credential = CredentialInput.ReadObject(path);
+                var verification = DataIntegrityVerifier.VerifyAsync(credential, new ProofVerificationOptions { KeyResolver = KeyResolvers.Offline }).GetAwaiter().GetResult();
+                (verdict, checks, how) = (verification.Verdict, verification.AllChecks, "Data Integrity proof");
+            }
+            else
+            {
+                // A VC-JWT (the payload is the credential): show what it claims, and whether the JWS verifies.
+                var jwt = VcJwtVerifier.VerifyAsync(text).GetAwaiter().GetResult();
+                credential = jwt.Credential ?? throw new CliInputException($"'{path}' holds neither a JSON credential nor a readable VC-JWT: {jwt}");
+                (verdict, checks, how) = (jwt.Verdict, jwt.Checks, $"VC-JWT, {Clean((string?)jwt.Header?["alg"] ?? "no alg")}");
+            }
+
             var view = new StringBuilder();
             Describe(credential, view);
-            var verification = DataIntegrityVerifier.VerifyAsync(credential, new ProofVerificationOptions { KeyResolver = KeyResolvers.Offline }).GetAwaiter().GetResult();
-            DescribeVerification(verification, view);
+            DescribeVerification(verdict, checks, how, view);
             context.Out.Write(view.ToString());
-            return verification.Verdict switch
+            return verdict switch
             {
                 Verdict.Valid => ExitCodes.Ok,
                 Verdict.Invalid => ExitCodes.Invalid,
@@ -40,6 +58,18 @@ internal static class InspectCommand
             };
         }));
         return command;
+    }
+
+    private static string ReadText(string path)
+    {
+        try
+        {
+            return CredentialInput.ReadText(path).Text.Trim();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or OpenBadges.Baking.BakingException or DecoderFallbackException)
+        {
+            throw new CliInputException($"cannot read a credential from '{path}': {e.Message}");
+        }
     }
 
     /// <summary>Writes the elements of <paramref name="credential"/> to <paramref name="view"/>.</summary>
@@ -97,11 +127,11 @@ internal static class InspectCommand
         view.Append(optional.Length > 0 ? optional.ToString() : "  (none)" + Environment.NewLine);
     }
 
-    private static void DescribeVerification(DataIntegrityVerification verification, StringBuilder view)
+    private static void DescribeVerification(Verdict verdict, IEnumerable<VerificationCheck> checks, string how, StringBuilder view)
     {
         view.AppendLine();
-        view.AppendLine($"Verification (offline): {verification.Verdict.ToString().ToUpperInvariant()}");
-        foreach (var check in verification.AllChecks)
+        view.AppendLine($"Verification (offline, {how}): {verdict.ToString().ToUpperInvariant()}");
+        foreach (var check in checks)
         {
             var mark = check.Status switch
             {

@@ -72,7 +72,7 @@ public sealed class BakeInspectCommandTests : IDisposable
             "M10 Form of participation", "onsite or blended", "M11 Quality assurance", "NVAO accreditation",
             "O1  Prerequisites", "O2  Supervision and identity check", "onsite with identity verification; identity checked",
             "O3  Grade", "Final grade: 7.5 (pass mark 5.5, scale 1–10)", "O4  Stackability", "part of: Associate degree Data Science",
-            "O5  Further information", "CROHO 99999", "Verification (offline): VALID",
+            "O5  Further information", "CROHO 99999", "Verification (offline, Data Integrity proof): VALID",
         })
         {
             Assert.Contains(expected, run.Out, StringComparison.Ordinal);
@@ -93,7 +93,7 @@ public sealed class BakeInspectCommandTests : IDisposable
         var run = CliRun.Of("inspect", Path("baked.svg"));
         Assert.Equal(1, run.ExitCode);
         Assert.Matches(@"M9  Type of assessment\s+\(missing\)", run.Out);
-        Assert.Contains("Verification (offline): INVALID", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Verification (offline, Data Integrity proof): INVALID", run.Out, StringComparison.Ordinal);
         Assert.Contains("FAIL proof.signature", run.Out, StringComparison.Ordinal);
     }
 
@@ -108,5 +108,27 @@ public sealed class BakeInspectCommandTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.DoesNotContain("\u001b", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("\nVerification (offline): VALID", run.Out, StringComparison.Ordinal);
+        Assert.Contains("none\uFFFDVerification (offline): VALID", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Inspect_reads_a_vc_jwt_baked_into_an_svg()
+    {
+        var key = CliTestFiles.Key(_dir);
+        var specJson = CliTestFiles.Spec();
+        specJson["issuer"]!["id"] = JObject.Parse(File.ReadAllText(key))["controller"];
+        var spec = Path("spec.json");
+        File.WriteAllText(spec, specJson.ToString());
+        Assert.Equal(0, CliRun.Of("build", spec, "--out", Path("unsigned.json")).ExitCode);
+        var sign = CliRun.Of("sign", "--suite", "jwt", "--key", key, Path("unsigned.json"), "--out", Path("credential.jwt"));
+        Assert.True(sign.ExitCode == 0, sign.Error);
+        File.WriteAllText(Path("badge.svg"), CliTestFiles.Svg);
+        Assert.Equal(0, CliRun.Of("bake", "--image", Path("badge.svg"), "--credential", Path("credential.jwt"), "--out", Path("baked.svg")).ExitCode);
+
+        var run = CliRun.Of("inspect", Path("baked.svg"));
+        Assert.True(run.ExitCode == 0, run.Out + run.Error);
+        Assert.Contains("Applied Machine Learning with Python", run.Out, StringComparison.Ordinal);
+        Assert.Contains("M7  Notional workload", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Verification (offline, VC-JWT, EdDSA): VALID", run.Out, StringComparison.Ordinal);
     }
 }

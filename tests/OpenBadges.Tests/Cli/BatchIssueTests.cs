@@ -195,4 +195,19 @@ public sealed class BatchIssueTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("M9", incomplete.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Out));
     }
+
+    [Fact]
+    public void A_rerun_removes_the_temporary_files_a_killed_run_left_and_nothing_else()
+    {
+        Directory.CreateDirectory(Out);
+        var leftover = Path.Combine(Out, ".0b0e1f2a-0000-5000-8000-000000000000.json.0123456789abcdef0123456789abcdef.tmp");
+        var unrelated = Path.Combine(Out, ".notes.tmp");
+        File.WriteAllText(leftover, "{\"half\": ");
+        File.WriteAllText(unrelated, "mine");
+        var run = Issue(CliTestFiles.Learners(_dir, 3));
+        Assert.Equal(0, run.ExitCode);
+        Assert.False(File.Exists(leftover));
+        Assert.True(File.Exists(unrelated));
+        Assert.Equal(3, Directory.GetFiles(Out, "*.json").Length);
+    }
 }
