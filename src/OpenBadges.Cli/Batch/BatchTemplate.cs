@@ -56,6 +56,11 @@ internal sealed class BatchTemplate
             throw new CliInputException($"the template '{source}' sets 'id'; in a batch every credential gets a stable id of its own (remove 'id').");
         }
 
+        if (spec["learner"] is { } learnerToken && learnerToken is not JObject)
+        {
+            throw new CliInputException($"the template '{source}' has a 'learner' that is not an object; it may hold only 'hash' and 'salt' (learners come from the CSV).");
+        }
+
         if (spec["learner"] is JObject learner)
         {
             var named = new[] { "id", "email", "studentNumber" }.Where(name => learner[name] is not null).ToList();

@@ -17,9 +17,6 @@ namespace OpenBadges.Cli.Commands;
 /// </summary>
 internal static class IssueCommand
 {
-    /// <summary>Exit code of a batch interrupted by Ctrl+C (128 + SIGINT, as shells report it).</summary>
-    public const int Interrupted = 130;
-
     public static Command Create(CliContext context)
     {
         var key = new Option<string>("--key") { Description = "The issuer's key file (the keygen format). Its controller is the issuer id.", Required = true };
@@ -147,7 +144,7 @@ internal static class IssueCommand
         }
 
         WriteSummary(context, summary, outputDirectory);
-        return summary.Cancelled ? Interrupted : summary.Errors.Count > 0 ? ExitCodes.Invalid : ExitCodes.Ok;
+        return summary.Cancelled ? ExitCodes.Interrupted : summary.Errors.Count > 0 ? ExitCodes.Invalid : ExitCodes.Ok;
     }
 
     private static BatchSummary RunWithProgressBar(Func<Action<int>, Action<RowOutcome>, BatchSummary> run)

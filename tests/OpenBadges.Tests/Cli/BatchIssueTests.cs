@@ -194,6 +194,28 @@ public sealed class BatchIssueTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(2, incomplete.ExitCode);
         Assert.Contains("M9", incomplete.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Out));
+
+        template = CliTestFiles.Spec();
+        template.Remove("id");
+        template["learner"] = "everyone";
+        File.WriteAllText(templatePath, template.ToString());
+        var learnerNotObject = CliRun.Of("issue", "--key", CliTestFiles.Key(_dir), "--batch", csv, "--template", templatePath, "--out", Out);
+        Assert.Equal(2, learnerNotObject.ExitCode);
+        Assert.Contains("'learner' that is not an object", learnerNotObject.Error, StringComparison.Ordinal);
+
+        template["learner"] = new JObject { ["email"] = "someone@example.nl" };
+        File.WriteAllText(templatePath, template.ToString());
+        var namesLearner = CliRun.Of("issue", "--key", CliTestFiles.Key(_dir), "--batch", csv, "--template", templatePath, "--out", Out);
+        Assert.Equal(2, namesLearner.ExitCode);
+        Assert.Contains("names a learner (learner.email)", namesLearner.Error, StringComparison.Ordinal);
+
+        template.Remove("learner");
+        template["issuer"]!["id"] = "did:web:another-institution.example";
+        File.WriteAllText(templatePath, template.ToString());
+        var otherIssuer = CliRun.Of("issue", "--key", CliTestFiles.Key(_dir), "--batch", csv, "--template", templatePath, "--out", Out);
+        Assert.Equal(2, otherIssuer.ExitCode);
+        Assert.Contains("is not the controller of the signing key", otherIssuer.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Out));
     }
 
     [Fact]
