@@ -3,6 +3,12 @@ namespace OpenBadges.Cli;
 /// <summary>Where a command writes: injected so tests run commands in-process.</summary>
 internal sealed record CliContext(TextWriter Out, TextWriter Error)
 {
+    /// <summary>True when stderr is a terminal a person watches (progress bars go there); false in tests and when redirected.</summary>
+    public bool Interactive { get; init; }
+
+    /// <summary>True when the tool runs as its own process on the real console (signals such as Ctrl+C are then handled).</summary>
+    public bool RealConsole { get; init; }
+
     /// <summary>Runs a command body, turning expected failures into exit codes and messages on stderr.</summary>
     public int Guard(Func<int> body)
     {
@@ -39,16 +45,20 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error)
             return;
         }
 
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+        WriteFile(path, () => AtomicFile.WriteText(path, text));
+    }
+
+    /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> atomically (temp file, then rename).</summary>
+    public static void WriteOutputBytes(byte[] bytes, string path) => WriteFile(path, () => AtomicFile.WriteBytes(path, bytes));
+
+    private static void WriteFile(string path, Func<bool> write)
+    {
         try
         {
-            File.WriteAllText(temp, text);
-            File.Move(temp, full, overwrite: true);
+            write();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temp);
             throw new CliInputException($"cannot write '{path}': {e.Message}");
         }
     }

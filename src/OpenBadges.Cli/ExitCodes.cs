@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>Usage or input error (also: a verdict that could not be reached); the message is on stderr.</summary>
     public const int UsageOrInput = 2;
+
+    /// <summary>A batch interrupted by Ctrl+C or SIGTERM (128 + SIGINT, as shells report it); run it again to finish.</summary>
+    public const int Interrupted = 130;
 }

@@ -9,8 +9,12 @@ public static class OpenBadgesCli
     /// <summary>Runs the tool with <paramref name="args"/>, writing to the given streams, and returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var context = new CliContext(stdout, stderr);
-        var root = new RootCommand("openbadges: build, canonicalize, sign and verify Open Badges 3.0 micro-credentials.");
+        var context = new CliContext(stdout, stderr)
+        {
+            Interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected,
+            RealConsole = ReferenceEquals(stdout, Console.Out) && ReferenceEquals(stderr, Console.Error),
+        };
+        var root = new RootCommand("openbadges: build, issue, sign, verify, bake and inspect Open Badges 3.0 micro-credentials.");
         foreach (var command in AllCommands(context))
         {
             root.Subcommands.Add(command);
@@ -38,5 +42,9 @@ public static class OpenBadgesCli
         yield return CanonicalizeCommand.Create(context);
         yield return SignCommand.Create(context);
         yield return VerifyCommand.Create(context);
+        yield return IssueCommand.Create(context);
+        yield return BakeCommand.Create(context);
+        yield return UnbakeCommand.Create(context);
+        yield return InspectCommand.Create(context);
     }
 }

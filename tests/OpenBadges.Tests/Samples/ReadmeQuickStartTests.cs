@@ -1,0 +1,62 @@
+using OpenBadges.Keys;
+using OpenBadges.Model;
+using OpenBadges.Proofs;
+using OpenBadges.Tests.Support;
+using OpenBadges.Verification;
+
+namespace OpenBadges.Tests.Samples;
+
+/// <summary>The README's quick start is this test's code, line for line, and it runs.</summary>
+public sealed class ReadmeQuickStartTests
+{
+    // The README reads the spec relative to the repository root; the test names it absolutely (the only difference).
+    private static readonly string SpecPath = Path.Combine(SharedData.RepositoryRoot, "samples/specs/dutch-he-example.json");
+
+    [Fact]
+    public async Task Quick_start_builds_signs_and_verifies()
+    {
+        var output = new StringWriter();
+        var console = output;
+
+        // README quick start: begin
+        using var key = Ed25519KeyFile.Generate();   // a real issuer: Ed25519KeyFile.Load("issuer-key.json") (openbadges keygen)
+        var spec = MicroCredentialSpec.Parse(File.ReadAllText(SpecPath));
+        var credential = (spec with { Issuer = spec.Issuer! with { Id = key.Controller } }).Build();   // issuer id = key controller
+        var signed = await DataIntegritySigner.SignAsync(credential.ToJObject(), key.CreateSigner(), Cryptosuites.EddsaRdfc2022);
+        var result = await DataIntegrityVerifier.VerifyAsync(signed);
+        console.WriteLine(result.Verdict);   // Valid
+        // README quick start: end
+
+        Assert.Equal(Verdict.Valid, result.Verdict);
+        Assert.Equal("Valid", output.ToString().Trim());
+        Assert.Equal(key.Controller, credential.Issuer!.Id);
+    }
+
+    [Fact]
+    public void The_readme_snippet_is_the_code_above()
+    {
+        var readme = File.ReadAllLines(Path.Combine(SharedData.RepositoryRoot, "README.md"));
+        var section = Array.IndexOf(readme, "## Quick start");
+        Assert.True(section >= 0, "README.md has no '## Quick start' section");
+        var open = Array.FindIndex(readme, section, line => line == "```csharp");
+        var close = Array.FindIndex(readme, open + 1, line => line == "```");
+        var snippet = readme[(open + 1)..close].Where(line => !IsUsingDirective(line) && line.Trim().Length > 0).Select(line => line.Trim()).ToList();
+
+        var source = File.ReadAllLines(Path.Combine(SharedData.RepositoryRoot, "tests", "OpenBadges.Tests", "Samples", "ReadmeQuickStartTests.cs"));
+        var begin = Array.FindIndex(source, line => line.Trim() == "// README quick start: begin");
+        var end = Array.FindIndex(source, line => line.Trim() == "// README quick start: end");
+        var code = source[(begin + 1)..end]
+            .Select(line => line.Trim()
+                .Replace("File.ReadAllText(SpecPath)", "File.ReadAllText(\"samples/specs/dutch-he-example.json\")", StringComparison.Ordinal)
+                .Replace("console.WriteLine(", "Console.WriteLine(", StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal(code, snippet);
+
+        // And the usings the snippet shows are the ones it needs.
+        var usings = readme[(open + 1)..close].Where(IsUsingDirective).ToList();
+        Assert.Equal(["using OpenBadges.Keys;", "using OpenBadges.Model;", "using OpenBadges.Proofs;"], usings);
+    }
+
+    private static bool IsUsingDirective(string line) =>
+        System.Text.RegularExpressions.Regex.IsMatch(line, @"^using [A-Za-z][A-Za-z0-9.]*;$");
+}
