@@ -28,29 +28,13 @@ public static class Rdfc10
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static Rdfc10Result Canonicalize(IReadOnlyList<RdfQuad> quads, Rdfc10Options? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(quads);
-        options ??= Rdfc10Options.Default;
-        ValidateOptions(options);
-        if (quads.Count > options.MaxQuads)
-        {
-            throw new CanonicalizationLimitException(
-                nameof(Rdfc10Options) + "." + nameof(Rdfc10Options.MaxQuads),
-                options.MaxQuads,
-                $"The dataset has {quads.Count} quads; RDFC-1.0 canonicalization accepts at most {options.MaxQuads} " +
-                $"(Rdfc10Options.MaxQuads). Raise MaxQuads only if such large inputs are expected and trusted.");
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
+        options = CheckInput(quads, options, cancellationToken);
         using var state = new CanonicalizationState(options, cancellationToken);
         return state.BuildResult(state.Label(quads));
     }
 
-    /// <summary>
-    /// The SHA-256 of the canonical N-Quads (UTF-8) of <paramref name="quads"/>, written to <paramref name="destination"/>:
-    /// what <see cref="Canonicalize"/> returns, hashed, without building the result's string, quad list and map.
-    /// The signing and verifying hot path needs only this hash.
-    /// </summary>
-    internal static void CanonicalSha256(IReadOnlyList<RdfQuad> quads, Rdfc10Options? options, CancellationToken cancellationToken, Span<byte> destination)
+    // The checks both entry points make before any work: arguments, options, the input-size limit, cancellation.
+    private static Rdfc10Options CheckInput(IReadOnlyList<RdfQuad> quads, Rdfc10Options? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(quads);
         options ??= Rdfc10Options.Default;
@@ -65,6 +49,17 @@ public static class Rdfc10
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        return options;
+    }
+
+    /// <summary>
+    /// The SHA-256 of the canonical N-Quads (UTF-8) of <paramref name="quads"/>, written to <paramref name="destination"/>:
+    /// what <see cref="Canonicalize"/> returns, hashed, without building the result's string, quad list and map.
+    /// The signing and verifying hot path needs only this hash.
+    /// </summary>
+    internal static void CanonicalSha256(IReadOnlyList<RdfQuad> quads, Rdfc10Options? options, CancellationToken cancellationToken, Span<byte> destination)
+    {
+        options = CheckInput(quads, options, cancellationToken);
         using var state = new CanonicalizationState(options, cancellationToken);
         state.HashCanonicalNQuads(state.Label(quads), destination);
     }
