@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Newtonsoft.Json.Linq;
 using OpenBadges.JsonLd;
 using OpenBadges.Tests.Support;
@@ -20,19 +19,13 @@ public sealed class JsonLdRemoteDocConformanceTests(ITestOutputHelper output)
     [MemberData(nameof(Cases))]
     public void RemoteDocument(string id)
     {
-        var outcome = RunOne(id);
-        output.WriteLine($"{outcome.Status} {outcome.Id}: {outcome.Message}");
-        Assert.True(outcome.Status != JsonLdTestSuite.Status.Failed, outcome.Message);
+        JsonLdTestSuite.Report(RunOne(id), output);
     }
 
     [SharedDataFact]
     public void Summary()
     {
-        var outcomes = new ConcurrentBag<JsonLdTestSuite.Outcome>();
-        foreach (var entry in JsonLdTestSuite.Entries(Manifest))
-        {
-            outcomes.Add(RunOne((string)entry["@id"]!));
-        }
+        var outcomes = JsonLdTestSuite.RunAll(Manifest, RunOne);
 
         JsonLdTestSuite.Summary("remote-doc", outcomes, output);
         Assert.DoesNotContain(outcomes, o => o.Status == JsonLdTestSuite.Status.Failed);

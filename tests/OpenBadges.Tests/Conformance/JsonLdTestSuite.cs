@@ -46,6 +46,17 @@ internal static class JsonLdTestSuite
     /// <summary>The key a test has in json-ld-skips.json: manifest name without "-manifest.jsonld", then its id.</summary>
     public static string SkipKey(string manifest, string id) => manifest.Replace("-manifest.jsonld", string.Empty, StringComparison.Ordinal) + id;
 
+    /// <summary>Runs every entry of <paramref name="manifest"/> through <paramref name="runOne"/>.</summary>
+    public static IReadOnlyList<Outcome> RunAll(string manifest, Func<string, Outcome> runOne) =>
+        Entries(manifest).Select(entry => runOne((string)entry["@id"]!)).ToList();
+
+    /// <summary>Writes one outcome to the test output and fails the test on a failure.</summary>
+    public static void Report(Outcome outcome, Xunit.Abstractions.ITestOutputHelper output)
+    {
+        output.WriteLine($"{outcome.Status} {outcome.Id}: {outcome.Message}");
+        Assert.True(outcome.Status != Status.Failed, outcome.Message);
+    }
+
     /// <summary>Runs the entry <paramref name="id"/> of <paramref name="manifest"/>.</summary>
     public static Outcome Run(string manifest, string id, Func<JObject, JsonLdOptions, string, string?> runPositive, Func<JObject, JsonLdOptions, string, Exception?> runForError)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Newtonsoft.Json.Linq;
 using OpenBadges.Canonicalization;
 using OpenBadges.JsonLd;
@@ -22,19 +21,13 @@ public sealed class JsonLdToRdfConformanceTests(ITestOutputHelper output)
     [MemberData(nameof(Cases))]
     public void ToRdf(string id)
     {
-        var outcome = RunOne(id);
-        output.WriteLine($"{outcome.Status} {outcome.Id}: {outcome.Message}");
-        Assert.True(outcome.Status != JsonLdTestSuite.Status.Failed, outcome.Message);
+        JsonLdTestSuite.Report(RunOne(id), output);
     }
 
     [SharedDataFact]
     public void Summary()
     {
-        var outcomes = new ConcurrentBag<JsonLdTestSuite.Outcome>();
-        foreach (var entry in JsonLdTestSuite.Entries(Manifest))
-        {
-            outcomes.Add(RunOne((string)entry["@id"]!));
-        }
+        var outcomes = JsonLdTestSuite.RunAll(Manifest, RunOne);
 
         JsonLdTestSuite.Summary("toRdf", outcomes, output);
         var passed = outcomes.Count(o => o.Status == JsonLdTestSuite.Status.Passed);
