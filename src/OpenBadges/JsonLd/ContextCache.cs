@@ -90,7 +90,37 @@ internal sealed class ContextCache
             return "\"" + (string)localContext!;
         }
 
-        return ownedByProcessor ? localContext : localContext.ToString(Formatting.None);
+        if (ownedByProcessor)
+        {
+            return localContext;
+        }
+
+        return UrlListKey(localContext) ?? localContext.ToString(Formatting.None);
+    }
+
+    // The usual document context, an array of URLs, as "#" and each URL with its length in front: no two lists
+    // share a key, and no JSON text (which starts with [ or {) or single URL (") looks like one. Cheaper than
+    // writing the array as JSON, which every credential signed or verified did.
+    private static string? UrlListKey(JToken localContext)
+    {
+        if (localContext is not JArray { Count: > 0 and <= 16 } array)
+        {
+            return null;
+        }
+
+        var builder = new System.Text.StringBuilder(128);
+        builder.Append('#');
+        for (var i = 0; i < array.Count; i++)
+        {
+            if (array[i] is not JValue { Type: JTokenType.String, Value: string url })
+            {
+                return null;
+            }
+
+            builder.Append(url.Length).Append(':').Append(url);
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>The identity of one context-processing call.</summary>

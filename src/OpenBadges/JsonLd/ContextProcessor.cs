@@ -30,19 +30,32 @@ internal static class ContextProcessor
         bool ownedToken = false)
     {
         var key = new ContextCache.Key(active.Id, ContextCache.ContentKey(localContext, ownedToken), baseUrl, overrideProtected, propagate);
-        return Cached(run, key, () => ProcessCore(run, active, localContext, baseUrl, path, [], overrideProtected, propagate, validateScopedContext: true));
+
+        // The cache answers almost every call on the signing path: look first, so the hit builds no closure.
+        return FromCache(run, key) ?? Cached(run, key, () => ProcessCore(run, active, localContext, baseUrl, path, [], overrideProtected, propagate, validateScopedContext: true));
+    }
+
+    // A processed context from the cache, its recorded events replayed; null when it is not there.
+    private static Context? FromCache(JsonLdRun run, in ContextCache.Key key)
+    {
+        if (!run.Cache.TryGetProcessed(key, out var entry))
+        {
+            return null;
+        }
+
+        foreach (var recorded in entry.Events)
+        {
+            run.Emit(recorded);
+        }
+
+        return entry.Context;
     }
 
     private static Context Cached(JsonLdRun run, ContextCache.Key key, Func<Context> process)
     {
-        if (run.Cache.TryGetProcessed(key, out var entry))
+        if (FromCache(run, key) is { } cached)
         {
-            foreach (var recorded in entry.Events)
-            {
-                run.Emit(recorded);
-            }
-
-            return entry.Context;
+            return cached;
         }
 
         var outer = run.StartRecording(out var recording);
