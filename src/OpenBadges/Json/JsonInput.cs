@@ -69,24 +69,56 @@ public static class JsonInput
         }
     }
 
+    /// <summary>
+    /// <see cref="RequirePlainJson"/>, and no number a signature would not pin down: canonicalization (JSON-LD toRdf
+    /// and JCS alike) writes an integer of 10^21 or more as a double, so a 100-digit integer and the same with another
+    /// last digit would sign — and verify — alike; a number that overflows a double has no value at all.
+    /// </summary>
+    /// <exception cref="JsonInputException">The first such value; the message names its path and the rule.</exception>
+    internal static void RequireSignableJson(JToken token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var found = FirstReTyped(token, inexactNumbers: true);
+        if (found is not null && found.Type is not (JTokenType.Integer or JTokenType.Float))
+        {
+            RequirePlainJson(found);
+        }
+
+        if (found is { } inexact)
+        {
+            throw new JsonInputException(
+                inexact.Type == JTokenType.Integer
+                    ? $"The integer at '{inexact.Path}' has 21 digits or more: a Data Integrity proof signs it as a double, so other digits would verify too. Write such numbers as strings."
+                    : $"The number at '{inexact.Path}' overflows a double: it has no value a proof could sign.",
+                path: inexact.Path);
+        }
+    }
+
+    private static readonly System.Numerics.BigInteger TenToThe21 = System.Numerics.BigInteger.Pow(10, 21);
+
     // Document order, depth first, like DescendantsAndSelf, without an iterator per container (this runs on
-    // every sign and verify).
-    private static JToken? FirstReTyped(JToken token)
+    // every sign and verify). Finds a value parsed into a non-JSON type, or (inexactNumbers) a number RDF or JCS
+    // would write inexactly.
+    private static JToken? FirstReTyped(JToken token, bool inexactNumbers = false)
     {
         switch (token)
         {
             case JProperty property:
-                return FirstReTyped(property.Value);
+                return FirstReTyped(property.Value, inexactNumbers);
             case JContainer container:
                 for (var child = container.First; child is not null; child = child.Next)
                 {
-                    if (FirstReTyped(child) is { } lost)
+                    if (FirstReTyped(child, inexactNumbers) is { } lost)
                     {
                         return lost;
                     }
                 }
 
                 return null;
+            case JValue { Type: JTokenType.Integer, Value: System.Numerics.BigInteger big } when inexactNumbers:
+                return System.Numerics.BigInteger.Abs(big) >= TenToThe21 ? token : null;
+            case JValue { Type: JTokenType.Float, Value: double d } when inexactNumbers:
+                return double.IsFinite(d) ? null : token;
             default:
                 return token.Type is JTokenType.Date or JTokenType.Bytes or JTokenType.Guid or JTokenType.Uri or JTokenType.TimeSpan ? token : null;
         }
