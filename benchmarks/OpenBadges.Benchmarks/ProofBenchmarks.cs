@@ -37,6 +37,12 @@ public class ProofBenchmarks
     [Benchmark]
     public string CanonicalizeJcs() => _w.CanonicalizeJcsSmall();
 
+    [Benchmark]
+    public int ToRdfOnePass() => _w.ToRdfOnePassSmall();
+
+    [Benchmark]
+    public int ToRdfSpecPath() => _w.ToRdfSpecPathSmall();
+
     /// <summary>eddsa-rdfc-2022 sign.</summary>
     [Benchmark]
     public JObject SignEddsaRdfc2022() => _w.SignRdfcSmall();

@@ -140,6 +140,8 @@ internal static class QuickRun
         new("rdfc-canon-small", "canon", w.CanonicalizeRdfcSmall, "raw-sign"),
         new("rdfc-canon-large", "canon", w.CanonicalizeRdfcLarge, "raw-sign"),
         new("jcs-canon-small", "canon", w.CanonicalizeJcsSmall, "raw-sign"),
+        new("tordf-onepass-small", "canon", () => w.ToRdfOnePassSmall(), "raw-sign"),
+        new("tordf-spec-small", "canon", () => w.ToRdfSpecPathSmall(), "raw-sign"),
         new("rdfc-sign-small", "sign", w.SignRdfcSmall, "raw-sign"),
         new("rdfc-verify-small", "verify", () => w.VerifyRdfcSmall(), "raw-verify"),
         new("rdfc-sign-large", "sign", w.SignRdfcLarge, "raw-sign"),

@@ -1,6 +1,7 @@
 using Newtonsoft.Json.Linq;
 using NSec.Cryptography;
 using OpenBadges.Canonicalization;
+using OpenBadges.JsonLd;
 using OpenBadges.Keys;
 using OpenBadges.Model;
 using OpenBadges.Proofs;
@@ -21,6 +22,7 @@ public sealed class Workload : IDisposable
     private readonly Ed25519Key _key;
     private readonly Ed25519Signer _signer;
     private readonly VcJwtIssuer _jwtIssuer;
+    private static readonly JsonLdOptions ProofJsonLd = new() { RdfDirection = "i18n-datatype" };
     private readonly ProofOptions _proofOptions = new() { Created = BenchmarkData.Created };
 
     public Workload()
@@ -90,6 +92,12 @@ public sealed class Workload : IDisposable
     public string CanonicalizeRdfcLarge() => JsonLdCanonicalizer.Canonicalize(Large);
 
     public string CanonicalizeJcsSmall() => Jcs.Canonicalize(Small);
+
+    /// <summary>toRdf alone, the one-pass way the proof path takes (the small credential is inside its subset).</summary>
+    public int ToRdfOnePassSmall() => OnePassToRdf.TryConvert(Small, null, ProofJsonLd, CancellationToken.None)!.Count;
+
+    /// <summary>toRdf alone, the spec path (expansion, node map, toRdf), for comparison with the one-pass way.</summary>
+    public int ToRdfSpecPathSmall() => JsonLdProcessor.ToRdf(Small, ProofJsonLd).Count;
 
     public string CanonicalizeJcsLarge() => Jcs.Canonicalize(Large);
 
