@@ -123,7 +123,7 @@ internal sealed class OnePassToRdf
         for (var member = element.First; member is not null; member = member.Next)
         {
             var property = (JProperty)member;
-            if (!Hidden(element, property.Name) && IriExpansion.Expand(_run, typeScopedContext, property.Name, vocab: true) == Keywords.Type)
+            if (!Hidden(element, property.Name) && typeScopedContext.Meaning(_run, property.Name).Expanded == Keywords.Type)
             {
                 if (!SortedTypes(property.Value))
                 {
@@ -158,7 +158,7 @@ internal sealed class OnePassToRdf
                 continue;
             }
 
-            switch (IriExpansion.Expand(_run, active, property.Name, vocab: true))
+            switch (active.Meaning(_run, property.Name).Expanded)
             {
                 case Keywords.Id when idMember is null:
                     idMember = property;
@@ -212,8 +212,8 @@ internal sealed class OnePassToRdf
             }
 
             // Steps 13.2 and 13.3.
-            var expandedProperty = IriExpansion.Expand(_run, active, key, vocab: true)!;
-            if (expandedProperty == Keywords.Type)
+            var meaning = active.Meaning(_run, key);
+            if (meaning.Expanded == Keywords.Type)
             {
                 // 13.4.4 with the type-scoped context; toRdf 1.3.2.1.
                 if (!SortedTypes(property.Value))
@@ -234,7 +234,7 @@ internal sealed class OnePassToRdf
                 continue;
             }
 
-            if (Keywords.IsKeyword(expandedProperty) || !IriResolver.IsWellFormedAbsoluteIri(expandedProperty))
+            if (meaning.Predicate is not { } predicate)
             {
                 // @language/@direction in a node object, a property dropped (13.3) or relative (toRdf 1.3.2.4),
                 // or a blank node predicate (1.3.2.3): the spec path reports each.
@@ -242,14 +242,13 @@ internal sealed class OnePassToRdf
             }
 
             // Step 13.5 onwards, for what this class handles: no container but @set or @list, no reverse, no JSON literal.
-            var definition = active.Term(key);
+            var definition = meaning.Definition;
             if (definition is not null &&
                 ((definition.Container & ~(ContainerKinds.Set | ContainerKinds.List)) != 0 || definition.IsReverse || definition.TypeMapping == Keywords.Json || definition.NestValue is not null))
             {
                 return null;
             }
 
-            var predicate = IriTerms.Get(expandedProperty);
             var value = property.Value;
             if (definition is not null && definition.Has(ContainerKinds.List))
             {
@@ -420,7 +419,7 @@ internal sealed class OnePassToRdf
             }
 
             var v = property.Value;
-            switch (IriExpansion.Expand(_run, active, property.Name, vocab: true))
+            switch (active.Meaning(_run, property.Name).Expanded)
             {
                 case Keywords.Value when value is null && v is JValue scalar && scalar.Type != JTokenType.Null:
                     value = scalar;
@@ -549,7 +548,7 @@ internal sealed class OnePassToRdf
                 continue;
             }
 
-            var expanded = IriExpansion.Expand(_run, active, property.Name, vocab: true);
+            var expanded = active.Meaning(_run, property.Name).Expanded;
             if (expanded == Keywords.Value || (expanded == Keywords.Id && element.Count == 1))
             {
                 return true;
