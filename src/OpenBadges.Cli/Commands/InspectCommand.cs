@@ -3,15 +3,13 @@ using System.Globalization;
 using System.Text;
 using Newtonsoft.Json.Linq;
 using OpenBadges.Keys;
-using OpenBadges.Proofs;
-using OpenBadges.Proofs.Jose;
 using OpenBadges.Verification;
 
 namespace OpenBadges.Cli.Commands;
 
 /// <summary>
 /// <c>openbadges inspect FILE</c>: a person-readable view of a micro-credential (JSON, or baked into a PNG or SVG):
-/// every European element with its label, then the verification verdict. Exit codes as <c>verify</c>.
+/// every European element with its label, then the verdict of the full verification (as <c>verify</c>, offline). Exit codes as <c>verify</c>.
 /// </summary>
 internal static class InspectCommand
 {
@@ -27,24 +25,19 @@ internal static class InspectCommand
         command.SetAction(parse => context.Guard(() =>
         {
             var path = parse.GetValue(file)!;
-            var text = ReadText(path);
-            JObject credential;
-            Verdict verdict;
-            IEnumerable<VerificationCheck> checks;
-            string how;
-            if (text.StartsWith('{'))
+
+            // The verdict is the verify command's: the full OB 3.0 verification, offline (JSON, VC-JWT, PNG or SVG).
+            var report = new CredentialVerifier(new CredentialVerifierOptions { KeyResolver = KeyResolvers.Offline })
+                .VerifyAsync(ReadBytes(path)).GetAwaiter().GetResult();
+            var credential = report.Credential
+                ?? throw new CliInputException($"'{path}' holds no readable credential: {report.Find(CheckNames.Parse)?.Message ?? report.ToString()}");
+            var how = report.Format switch
             {
-                credential = CredentialInput.ReadObject(path);
-                var verification = DataIntegrityVerifier.VerifyAsync(credential, new ProofVerificationOptions { KeyResolver = KeyResolvers.Offline }).GetAwaiter().GetResult();
-                (verdict, checks, how) = (verification.Verdict, verification.AllChecks, "Data Integrity proof");
-            }
-            else
-            {
-                // A VC-JWT (the payload is the credential): show what it claims, and whether the JWS verifies.
-                var jwt = VcJwtVerifier.VerifyAsync(text).GetAwaiter().GetResult();
-                credential = jwt.Credential ?? throw new CliInputException($"'{path}' holds neither a JSON credential nor a readable VC-JWT: {jwt}");
-                (verdict, checks, how) = (jwt.Verdict, jwt.Checks, $"VC-JWT, {Clean((string?)jwt.Header?["alg"] ?? "no alg")}");
-            }
+                "jwt" => "VC-JWT",
+                "png" or "svg" => $"baked {report.Format.ToUpperInvariant()}",
+                _ => "JSON",
+            };
+            var (verdict, checks) = (report.Verdict, report.Checks);
 
             var view = new StringBuilder();
             Describe(credential, view);
@@ -60,13 +53,13 @@ internal static class InspectCommand
         return command;
     }
 
-    private static string ReadText(string path)
+    private static byte[] ReadBytes(string path)
     {
         try
         {
-            return CredentialInput.ReadText(path).Text.Trim();
+            return File.ReadAllBytes(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or OpenBadges.Baking.BakingException or DecoderFallbackException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new CliInputException($"cannot read a credential from '{path}': {e.Message}");
         }
@@ -130,7 +123,7 @@ internal static class InspectCommand
     private static void DescribeVerification(Verdict verdict, IEnumerable<VerificationCheck> checks, string how, StringBuilder view)
     {
         view.AppendLine();
-        view.AppendLine($"Verification (offline, {how}): {verdict.ToString().ToUpperInvariant()}");
+        view.AppendLine($"Verification (offline, {how}, full Open Badges 3.0 checks): {verdict.ToString().ToUpperInvariant()}");
         foreach (var check in checks)
         {
             var mark = check.Status switch

@@ -72,7 +72,7 @@ public sealed class BakeInspectCommandTests : IDisposable
             "M10 Form of participation", "onsite or blended", "M11 Quality assurance", "NVAO accreditation",
             "O1  Prerequisites", "O2  Supervision and identity check", "onsite with identity verification; identity checked",
             "O3  Grade", "Final grade: 7.5 (pass mark 5.5, scale 1–10)", "O4  Stackability", "part of: Associate degree Data Science",
-            "O5  Further information", "CROHO 99999", "Verification (offline, Data Integrity proof): VALID",
+            "O5  Further information", "CROHO 99999", "Verification (offline, JSON, full Open Badges 3.0 checks): VALID",
         })
         {
             Assert.Contains(expected, run.Out, StringComparison.Ordinal);
@@ -93,7 +93,7 @@ public sealed class BakeInspectCommandTests : IDisposable
         var run = CliRun.Of("inspect", Path("baked.svg"));
         Assert.Equal(1, run.ExitCode);
         Assert.Matches(@"M9  Type of assessment\s+\(missing\)", run.Out);
-        Assert.Contains("Verification (offline, Data Integrity proof): INVALID", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Verification (offline, baked SVG, full Open Badges 3.0 checks): INVALID", run.Out, StringComparison.Ordinal);
         Assert.Contains("FAIL proof.signature", run.Out, StringComparison.Ordinal);
     }
 
@@ -129,6 +129,7 @@ public sealed class BakeInspectCommandTests : IDisposable
         Assert.True(run.ExitCode == 0, run.Out + run.Error);
         Assert.Contains("Applied Machine Learning with Python", run.Out, StringComparison.Ordinal);
         Assert.Contains("M7  Notional workload", run.Out, StringComparison.Ordinal);
-        Assert.Contains("Verification (offline, VC-JWT, EdDSA): VALID", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Verification (offline, baked SVG, full Open Badges 3.0 checks): VALID", run.Out, StringComparison.Ordinal);
+        Assert.Contains("The VC-JWT verifies.", run.Out, StringComparison.Ordinal);
     }
 }
