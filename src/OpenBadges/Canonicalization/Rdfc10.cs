@@ -129,6 +129,7 @@ public static class Rdfc10
             _options = options;
             _cancellationToken = cancellationToken;
             _hashSize = options.HashAlgorithm == HashAlgorithmName.SHA384 ? SHA384.HashSizeInBytes : SHA256.HashSizeInBytes;
+            _work.HashSize = _hashSize;
         }
 
         // Created on first use: only Hash Related Blank Node and Hash N-Degree Quads hash through it, and most
@@ -144,6 +145,10 @@ public static class Rdfc10
             if (_work.TryReset())
             {
                 t_spareWorkspace = _work;
+            }
+            else
+            {
+                _work.Dispose();
             }
 
             if (_hasher is not null && _hasher.TryReset())
@@ -218,14 +223,13 @@ public static class Rdfc10
                 byHash[n] = n;
             }
 
-            var hashOrder = new HashOrder(hashes, _hashSize);
-            byHash.AsSpan(0, blankNodeCount).Sort(hashOrder);
+            byHash.AsSpan(0, blankNodeCount).Sort(_work.HashOrder);
             var nonUnique = _work.NonUnique;
             var nonUniqueBlankNodeCount = 0L;
             for (var first = 0; first < blankNodeCount;)
             {
                 var end = first + 1;
-                while (end < blankNodeCount && hashOrder.SameHash(byHash[first], byHash[end]))
+                while (end < blankNodeCount && _work.FirstDegreeHash(byHash[first]).SequenceEqual(_work.FirstDegreeHash(byHash[end])))
                 {
                     end++;
                 }
@@ -322,21 +326,10 @@ public static class Rdfc10
         {
             var n = _work.BlankNodeNumbers[identifier];
             _firstDegreeHex ??= new string?[_work.Labels.Count];
-            return _firstDegreeHex[n] ??= Convert.ToHexStringLower(_work.FirstDegreeHashes.AsSpan(n * _hashSize, _hashSize));
+            return _firstDegreeHex[n] ??= Convert.ToHexStringLower(_work.FirstDegreeHash(n));
         }
 
-        private void HashData(ReadOnlySpan<byte> data, Span<byte> hash)
-        {
-            // One-shot hashing of one contiguous buffer: far cheaper than feeding a hash object line by line.
-            if (_hashSize == SHA384.HashSizeInBytes)
-            {
-                SHA384.HashData(data, hash);
-            }
-            else
-            {
-                SHA256.HashData(data, hash);
-            }
-        }
+        private void HashData(ReadOnlySpan<byte> data, Span<byte> hash) => _work.HashData(_options.HashAlgorithm, data, hash);
 
         // ------------------------------------------------------------ §4.7 Hash Related Blank Node
 
@@ -718,7 +711,7 @@ public static class Rdfc10
 
         /// <summary>Step 7 for the signing hot path: SHA-256 over the sorted lines, without building the result.</summary>
         public void HashCanonicalNQuads(List<RdfQuad> dataset, Span<byte> destination) =>
-            SHA256.HashData(WriteSortedCanonicalLines(dataset), destination);
+            _work.HashData(HashAlgorithmName.SHA256, WriteSortedCanonicalLines(dataset), destination);
 
         /// <summary>
         /// Writes each quad's canonical line (blank nodes by canonical label) and sorts them; returns the sorted
@@ -800,7 +793,7 @@ public static class Rdfc10
         private ReadOnlySpan<byte> SortLines()
         {
             var ranges = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_work.LineRanges);
-            ranges.Sort(new LineOrder(_work.Lines));
+            ranges.Sort(_work.LineOrder);
             var sorted = _work.SortedLines;
             foreach (var range in ranges)
             {
@@ -841,7 +834,7 @@ public static class Rdfc10
     /// What one run fills: collections and buffers that the next run on the same thread clears and reuses.
     /// Arrays are public fields so that <see cref="Ensure"/> can grow them in place.
     /// </summary>
-    private sealed class Workspace
+    private sealed class Workspace : IDisposable
     {
         // Larger ones are dropped rather than kept for the thread's lifetime.
         private const int MaxKeptBytes = 1 << 20;
@@ -865,8 +858,9 @@ public static class Rdfc10
         public int[] QuadLists = [];
         public int[] QuadListNext = [];
 
-        // First degree hashes (blank node n's is bytes n * size to (n + 1) * size), the blank node numbers in hash
-        // order, and the lists of blank nodes sharing a hash (§4.4.3 step 4.1).
+        // First degree hashes (blank node n's is bytes n * HashSize to (n + 1) * HashSize), the blank node numbers
+        // in hash order, and the lists of blank nodes sharing a hash (§4.4.3 step 4.1).
+        public int HashSize;
         public byte[] FirstDegreeHashes = [];
         public int[] BlankNodesByHash = [];
         public readonly List<List<string>> NonUnique = [];
@@ -880,6 +874,38 @@ public static class Rdfc10
         public readonly Utf8Buffer Lines = new(8192);
         public readonly List<LineRange> LineRanges = [];
         public readonly Utf8Buffer SortedLines = new(8192);
+
+        // Hash objects, made on first use and kept: one append and one finish on a kept object cost less than a
+        // one-shot hash, which sets up and frees an OpenSSL context every time (a run hashes once per blank node).
+        private IncrementalHash? _sha256;
+        private IncrementalHash? _sha384;
+
+        /// <summary>Hashes <paramref name="data"/> (SHA-256 or SHA-384) into <paramref name="hash"/>.</summary>
+        public void HashData(HashAlgorithmName algorithm, ReadOnlySpan<byte> data, Span<byte> hash)
+        {
+            var hasher = algorithm == HashAlgorithmName.SHA384
+                ? _sha384 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA384)
+                : _sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            hasher.AppendData(data);
+            hasher.GetHashAndReset(hash);
+        }
+
+        public void Dispose()
+        {
+            _sha256?.Dispose();
+            _sha384?.Dispose();
+        }
+
+        // The two sort orders, as delegates made once: sorting a span with a comparer object makes a delegate
+        // (and boxes a struct comparer) on every call, and a run sorts once per blank node.
+        public readonly Comparison<LineRange> LineOrder;
+        public readonly Comparison<int> HashOrder;
+
+        public Workspace()
+        {
+            LineOrder = CompareLines;
+            HashOrder = CompareHashes;
+        }
 
         /// <summary>The quads of blank node <paramref name="n"/>, as dataset indexes.</summary>
         public ReadOnlySpan<int> QuadsOf(int n) => QuadLists.AsSpan(QuadListStarts[n], QuadListStarts[n + 1] - QuadListStarts[n]);
@@ -907,6 +933,26 @@ public static class Rdfc10
             CanonicalIssuer.Clear();
             ClearLines();
             return keep;
+        }
+
+        public ReadOnlySpan<byte> FirstDegreeHash(int n) => FirstDegreeHashes.AsSpan(n * HashSize, HashSize);
+
+        /// <summary>
+        /// Code point order of lines: byte order, as UTF-8 keeps code point order (unlike UTF-16, where characters
+        /// above U+FFFF sort before U+E000–U+FFFF). Equal lines (possible for first degree hashes, where every
+        /// other blank node is _:z) keep dataset order, only so that the order never depends on the sort algorithm.
+        /// </summary>
+        private int CompareLines(LineRange x, LineRange y)
+        {
+            var byBytes = Lines.Slice(x.Start, x.Length).SequenceCompareTo(Lines.Slice(y.Start, y.Length));
+            return byBytes != 0 ? byBytes : x.Index.CompareTo(y.Index);
+        }
+
+        /// <summary>Blank node numbers by first degree hash (bytes compare as their lower-case hex does), then by number.</summary>
+        private int CompareHashes(int x, int y)
+        {
+            var byHash = FirstDegreeHash(x).SequenceCompareTo(FirstDegreeHash(y));
+            return byHash != 0 ? byHash : x.CompareTo(y);
         }
 
         /// <summary>Makes <paramref name="array"/> hold at least <paramref name="length"/> items; returns it.</summary>
@@ -950,34 +996,6 @@ public static class Rdfc10
 
     /// <summary>A line in the line buffer, and the dataset quad it was written from.</summary>
     private readonly record struct LineRange(int Start, int Length, int Index);
-
-    /// <summary>
-    /// Code point order of lines: byte order, as UTF-8 keeps code point order (unlike UTF-16, where characters
-    /// above U+FFFF sort before U+E000–U+FFFF). Equal lines (possible for first degree hashes, where every other
-    /// blank node is _:z) keep dataset order, only so that the order never depends on the sort algorithm.
-    /// </summary>
-    private readonly struct LineOrder(Utf8Buffer lines) : IComparer<LineRange>
-    {
-        public int Compare(LineRange x, LineRange y)
-        {
-            var byBytes = lines.Slice(x.Start, x.Length).SequenceCompareTo(lines.Slice(y.Start, y.Length));
-            return byBytes != 0 ? byBytes : x.Index.CompareTo(y.Index);
-        }
-    }
-
-    /// <summary>Blank node numbers by first degree hash, then by number (the order first met).</summary>
-    private readonly struct HashOrder(byte[] hashes, int size) : IComparer<int>
-    {
-        public int Compare(int x, int y)
-        {
-            var byHash = Hash(x).SequenceCompareTo(Hash(y));
-            return byHash != 0 ? byHash : x.CompareTo(y);
-        }
-
-        public bool SameHash(int x, int y) => Hash(x).SequenceEqual(Hash(y));
-
-        private ReadOnlySpan<byte> Hash(int n) => hashes.AsSpan(n * size, size);
-    }
 
     /// <summary>
     /// Quad equality for removing duplicates: the record's own equality (same four terms), without its generic
