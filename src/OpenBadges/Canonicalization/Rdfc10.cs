@@ -677,7 +677,6 @@ public static class Rdfc10
                 "raise Rdfc10Options.MaxWorkFactor (or set MaxDeepIterations).");
         }
 
-
         /// <summary>
         /// §4.4.3 step 7: every quad with its blank nodes relabelled canonically, as canonical N-Quads lines sorted
         /// in code point order; with the relabelled quads in that order and the issued identifiers map.
