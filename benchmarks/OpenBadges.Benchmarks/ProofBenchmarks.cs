@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Newtonsoft.Json.Linq;
+using OpenBadges.Canonicalization;
 
 namespace OpenBadges.Benchmarks;
 
@@ -32,6 +33,14 @@ public class ProofBenchmarks
     /// <summary>JSON-LD toRdf + RDFC-1.0 of the credential.</summary>
     [Benchmark]
     public string CanonicalizeRdfc10() => _w.CanonicalizeRdfcSmall();
+
+    /// <summary>RDFC-1.0 alone (SHA-256 of the canonical N-Quads) of the credential's precomputed quads.</summary>
+    [Benchmark]
+    public byte[] Rdfc10Only() => _w.Rdfc10OnlySmall();
+
+    /// <summary>RDFC-1.0 alone through the public Canonicalize (string, quads, issued map).</summary>
+    [Benchmark]
+    public Rdfc10Result Rdfc10Canonicalize() => _w.Rdfc10CanonicalizeSmall();
 
     /// <summary>JCS of the credential.</summary>
     [Benchmark]

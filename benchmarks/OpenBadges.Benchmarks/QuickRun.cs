@@ -139,6 +139,8 @@ internal static class QuickRun
         new("raw-verify", "raw", () => w.RawVerify(), "raw-verify"),
         new("rdfc-canon-small", "canon", w.CanonicalizeRdfcSmall, "raw-sign"),
         new("rdfc-canon-large", "canon", w.CanonicalizeRdfcLarge, "raw-sign"),
+        new("rdfc10-only-small", "canon", w.Rdfc10OnlySmall, "raw-sign"),
+        new("rdfc10-result-small", "canon", w.Rdfc10CanonicalizeSmall, "raw-sign"),
         new("jcs-canon-small", "canon", w.CanonicalizeJcsSmall, "raw-sign"),
         new("tordf-onepass-small", "canon", () => w.ToRdfOnePassSmall(), "raw-sign"),
         new("tordf-spec-small", "canon", () => w.ToRdfSpecPathSmall(), "raw-sign"),

@@ -6,6 +6,7 @@ using OpenBadges.Keys;
 using OpenBadges.Model;
 using OpenBadges.Proofs;
 using OpenBadges.Proofs.Jose;
+using OpenBadges.Rdf;
 
 namespace OpenBadges.Benchmarks;
 
@@ -24,6 +25,7 @@ public sealed class Workload : IDisposable
     private readonly VcJwtIssuer _jwtIssuer;
     private static readonly JsonLdOptions ProofJsonLd = new() { RdfDirection = "i18n-datatype" };
     private readonly ProofOptions _proofOptions = new() { Created = BenchmarkData.Created };
+    private readonly byte[] _digest = new byte[32];
 
     public Workload()
     {
@@ -42,6 +44,7 @@ public sealed class Workload : IDisposable
         SmallSigned2020 = Sign(Small, Cryptosuites.Ed25519Signature2020);
         SmallJwt = _jwtIssuer.IssueAsync(Small).GetAwaiter().GetResult();
         SmallQuads = Rdfc10Quads(Small);
+        SmallRdf = JsonLdProcessor.ToRdf(Small, new JsonLdOptions { RdfDirection = "i18n-datatype" });
         LargeQuads = Rdfc10Quads(Large);
         Batch = BenchmarkData.Batch(1000);
 
@@ -80,6 +83,9 @@ public sealed class Workload : IDisposable
     /// <summary>Canonical quads of the large credential (document only).</summary>
     public int LargeQuads { get; }
 
+    /// <summary>The small credential's RDF (toRdf done once), the input of the RDFC-1.0-only operations.</summary>
+    public IReadOnlyList<RdfQuad> SmallRdf { get; }
+
     /// <summary>1,000 distinct credentials of the small credential's shape.</summary>
     public JObject[] Batch { get; }
 
@@ -90,6 +96,16 @@ public sealed class Workload : IDisposable
     public string CanonicalizeRdfcSmall() => JsonLdCanonicalizer.Canonicalize(Small);
 
     public string CanonicalizeRdfcLarge() => JsonLdCanonicalizer.Canonicalize(Large);
+
+    /// <summary>RDFC-1.0 alone, as signing runs it: the SHA-256 of the canonical N-Quads of precomputed quads.</summary>
+    public byte[] Rdfc10OnlySmall()
+    {
+        Rdfc10.CanonicalSha256(SmallRdf, null, CancellationToken.None, _digest);
+        return _digest;
+    }
+
+    /// <summary>RDFC-1.0 alone through the public API: canonical N-Quads, quads and issued map of precomputed quads.</summary>
+    public Rdfc10Result Rdfc10CanonicalizeSmall() => Rdfc10.Canonicalize(SmallRdf);
 
     public string CanonicalizeJcsSmall() => Jcs.Canonicalize(Small);
 

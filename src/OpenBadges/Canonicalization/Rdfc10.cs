@@ -90,30 +90,35 @@ public static class Rdfc10
     }
 
     /// <summary>§4.3 The canonicalization state, plus what one run needs (hasher, limits, token).</summary>
+    /// <summary>§4.3 The canonicalization state, plus what one run needs (buffers, limits, token).</summary>
+    /// <remarks>
+    /// Lines are handled as UTF-8 bytes throughout: they are hashed as UTF-8, and UTF-8 byte order is code point
+    /// order (the order the spec sorts N-Quads by), so sorting the bytes needs no special comparer. Each quad's
+    /// terms are written as N-Quads once per run, and every line that needs them (first degree quads, the
+    /// canonical output) is copied together from those bytes and blank node labels.
+    /// </remarks>
     private sealed class CanonicalizationState : IDisposable
     {
-        // The line and hash buffers of the last finished run on this thread, reused by the next one (one sign
-        // canonicalizes twice; growing fresh buffers each time was most of the canonicalizer's allocation).
+        // The workspace of the last finished run on this thread, reused by the next one (one sign canonicalizes
+        // twice; growing fresh collections and buffers each time was most of the canonicalizer's allocation).
         [ThreadStatic]
-        private static SortedLines? t_spareLines;
+        private static Workspace? t_spareWorkspace;
 
         [ThreadStatic]
         private static Hasher? t_spareHasher;
 
+        // Marks a line written with canonical labels rather than for a first degree hash (§4.6 names a reference
+        // blank node by its number instead).
+        private const int CanonicalLabels = -1;
+
         private readonly Rdfc10Options _options;
         private readonly CancellationToken _cancellationToken;
+        private readonly Workspace _work = TakeSpareWorkspace();
+        private readonly int _hashSize;
         private Hasher? _hasher;
 
-        // §4.3 blank node to quads map (with the first degree hash cached beside the quads); the order list
-        // keeps the order in which blank nodes were first met, which fixes the order of ties below.
-        private readonly Dictionary<string, BlankNodeInfo> _blankNodeInfo = new(StringComparer.Ordinal);
-        private readonly List<string> _blankNodesInOrder = [];
-
-        // §4.3 canonical issuer, prefix "c14n".
-        private readonly IdentifierIssuer _canonicalIssuer = new("c14n");
-
-        // Scratch buffer for N-Quads lines that are sorted before use (first degree hashes, the final output).
-        private readonly SortedLines _lines = TakeSpareLines();
+        // First degree hashes as hex, made from the bytes only when Hash Related Blank Node needs them (§4.7 step 3).
+        private string?[]? _firstDegreeHex;
 
         // The bound on Hash N-Degree Quads calls, and how many are left.
         private long _maxDeepIterations;
@@ -123,17 +128,27 @@ public static class Rdfc10
         {
             _options = options;
             _cancellationToken = cancellationToken;
+            _hashSize = options.HashAlgorithm == HashAlgorithmName.SHA384 ? SHA384.HashSizeInBytes : SHA256.HashSizeInBytes;
+            _work.HashSize = _hashSize;
         }
 
-        // Created on first use: a dataset without blank nodes (a common proof configuration) hashes nothing.
+        // Created on first use: only Hash Related Blank Node and Hash N-Degree Quads hash through it, and most
+        // datasets never need them.
         private Hasher Hash => _hasher ??= TakeSpareHasher(_options.HashAlgorithm);
 
-        /// <summary>Hands the buffers to the next run on this thread (unless they grew unusually large).</summary>
+        // §4.3 canonical issuer, prefix "c14n".
+        private IdentifierIssuer CanonicalIssuer => _work.CanonicalIssuer;
+
+        /// <summary>Hands the workspace and hasher to the next run on this thread (unless they grew unusually large).</summary>
         public void Dispose()
         {
-            if (_lines.TryReset())
+            if (_work.TryReset())
             {
-                t_spareLines = _lines;
+                t_spareWorkspace = _work;
+            }
+            else
+            {
+                _work.Dispose();
             }
 
             if (_hasher is not null && _hasher.TryReset())
@@ -142,10 +157,10 @@ public static class Rdfc10
             }
         }
 
-        private static SortedLines TakeSpareLines()
+        private static Workspace TakeSpareWorkspace()
         {
-            var spare = t_spareLines ?? new SortedLines();
-            t_spareLines = null;
+            var spare = t_spareWorkspace ?? new Workspace();
+            t_spareWorkspace = null;
             return spare;
         }
 
@@ -166,8 +181,9 @@ public static class Rdfc10
         {
             // Step 1: the state is this object. The input is a dataset, i.e. a set: drop duplicate quads
             // (the rdf-canon suite's test076/test077 require it).
-            var dataset = new List<RdfQuad>(input.Count);
-            var seen = new HashSet<RdfQuad>(input.Count, QuadEquality.Instance);
+            var dataset = _work.Dataset;
+            var seen = _work.Seen;
+            seen.EnsureCapacity(input.Count);
             for (var i = 0; i < input.Count; i++)
             {
                 var quad = input[i] ?? throw new ArgumentException($"Quad {i} is null.", "quads");
@@ -178,49 +194,64 @@ public static class Rdfc10
                 }
             }
 
+            // (Not a step of the spec.) Write every quad's terms in canonical N-Quads once, numbering the blank
+            // nodes in the order first met (subject, object, graph name of each quad in turn). A term N-Quads
+            // cannot represent fails here, before any hashing.
+            WriteTerms(dataset);
+
             // Step 2: for every quad, for each blank node component (subject, object, graph name), add the
             // quad to that blank node's entry in the blank node to quads map.
-            foreach (var quad in dataset)
-            {
-                AddToBlankNodeMap(quad.Subject, quad);
-                AddToBlankNodeMap(quad.Object, quad);
-                AddToBlankNodeMap(quad.Graph, quad);
-            }
+            MapBlankNodesToQuads();
 
-            // Step 3: for each blank node n, compute its first degree hash hf(n) (§4.6) and add n to the
-            // hash to blank nodes map under hf(n).
-            var hashToBlankNodes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-            foreach (var identifier in _blankNodesInOrder)
+            // Step 3: for each blank node n, compute its first degree hash hf(n) (§4.6). (The hash to blank
+            // nodes map is step 4's sort: blank nodes in hash order, those sharing a hash next to each other.)
+            var blankNodeCount = _work.Labels.Count;
+            var hashes = Workspace.Ensure(ref _work.FirstDegreeHashes, blankNodeCount * _hashSize);
+            for (var n = 0; n < blankNodeCount; n++)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
-                var hash = HashFirstDegreeQuads(identifier);
-                if (!hashToBlankNodes.TryGetValue(hash, out var identifiers))
-                {
-                    hashToBlankNodes.Add(hash, identifiers = []);
-                }
-
-                identifiers.Add(identifier);
+                HashFirstDegreeQuads(n, hashes.AsSpan(n * _hashSize, _hashSize));
             }
 
-            // Step 4: in code point order of hash (hashes are lower-case hex, so ordinal order is code point
-            // order): a blank node alone under its hash gets its canonical identifier now (4.2) and the entry
-            // is removed (4.3). The rest, still in hash order, are the non-unique lists step 5 works on.
-            var hashes = new List<string>(hashToBlankNodes.Keys);
-            hashes.Sort(StringComparer.Ordinal);
-            var nonUnique = new List<List<string>>();
-            var nonUniqueBlankNodeCount = 0L;
-            foreach (var hash in hashes)
+            // Step 4: in code point order of hash (comparing the hash bytes orders the hashes as their lower-case
+            // hex does; blank nodes sharing a hash stay in the order first met, as the map's lists would): a blank
+            // node alone under its hash gets its canonical identifier now (4.2) and the entry is removed (4.3).
+            // The rest, still in hash order, are the non-unique lists step 5 works on.
+            var byHash = Workspace.Ensure(ref _work.BlankNodesByHash, blankNodeCount);
+            for (var n = 0; n < blankNodeCount; n++)
             {
-                var identifiers = hashToBlankNodes[hash];
-                if (identifiers.Count > 1)
+                byHash[n] = n;
+            }
+
+            byHash.AsSpan(0, blankNodeCount).Sort(_work.HashOrder);
+            var nonUnique = _work.NonUnique;
+            var nonUniqueBlankNodeCount = 0L;
+            for (var first = 0; first < blankNodeCount;)
+            {
+                var end = first + 1;
+                while (end < blankNodeCount && _work.FirstDegreeHash(byHash[first]).SequenceEqual(_work.FirstDegreeHash(byHash[end])))
                 {
-                    // 4.1: more than one blank node shares this hash; step 5 handles it.
-                    nonUnique.Add(identifiers);
-                    nonUniqueBlankNodeCount += identifiers.Count;
-                    continue;
+                    end++;
                 }
 
-                _canonicalIssuer.Issue(identifiers[0]);
+                if (end - first == 1)
+                {
+                    CanonicalIssuer.Issue(_work.Labels[byHash[first]]);
+                }
+                else
+                {
+                    // 4.1: more than one blank node shares this hash; step 5 handles it.
+                    var identifiers = new List<string>(end - first);
+                    for (var i = first; i < end; i++)
+                    {
+                        identifiers.Add(_work.Labels[byHash[i]]);
+                    }
+
+                    nonUnique.Add(identifiers);
+                    nonUniqueBlankNodeCount += identifiers.Count;
+                }
+
+                first = end;
             }
 
             SetDeepIterationLimit(nonUniqueBlankNodeCount);
@@ -235,7 +266,7 @@ public static class Rdfc10
                 foreach (var identifier in identifiers)
                 {
                     // 5.2.1: skip n if it was given a canonical identifier meanwhile.
-                    if (_canonicalIssuer.HasIssued(identifier))
+                    if (CanonicalIssuer.HasIssued(identifier))
                     {
                         continue;
                     }
@@ -262,7 +293,7 @@ public static class Rdfc10
                     // the order it named them (already issued ones keep theirs: Issue Identifier step 1).
                     foreach (var existing in result.Issuer.IssuedInOrder)
                     {
-                        _canonicalIssuer.Issue(existing);
+                        CanonicalIssuer.Issue(existing);
                     }
                 }
             }
@@ -274,62 +305,31 @@ public static class Rdfc10
 
         // ------------------------------------------------------------ §4.6 Hash First Degree Quads
 
-        private string HashFirstDegreeQuads(string referenceIdentifier)
+        private void HashFirstDegreeQuads(int referenceBlankNode, Span<byte> hash)
         {
-            var info = _blankNodeInfo[referenceIdentifier];
-            if (info.FirstDegreeHash is { } cached)
-            {
-                return cached;
-            }
-
             // Steps 1-3: serialize each quad mentioning the reference blank node in canonical N-Quads, writing
             // that blank node as _:a and every other blank node as _:z.
             // (Canonical identifiers already issued are NOT used here: RDFC-1.0 fixed this behaviour, which the
             // original URDNA2015 text described differently but every implementation did this way.)
-            // (The lines go into one buffer and are sorted as ranges of it, not as one string each.)
-            var quads = info.Quads;
-            _lines.Clear();
-            var line = _lines.Text;
-            for (var i = 0; i < quads.Count; i++)
+            _work.ClearLines();
+            foreach (var quad in _work.QuadsOf(referenceBlankNode))
             {
-                var quad = quads[i];
-                var start = line.Length;
-                AppendFirstDegreeTerm(line, quad.Subject, referenceIdentifier, "subject");
-                line.Append(' ');
-                NQuads.AppendTerm(line, quad.Predicate, "predicate");
-                line.Append(' ');
-                AppendFirstDegreeTerm(line, quad.Object, referenceIdentifier, "object");
-                if (quad.Graph.Kind != RdfTermKind.DefaultGraph)
-                {
-                    line.Append(' ');
-                    AppendFirstDegreeTerm(line, quad.Graph, referenceIdentifier, "graph");
-                }
-
-                line.Append(" .\n");
-                _lines.EndLine(start, i);
+                AppendLine(quad, referenceBlankNode);
             }
 
             // Step 4: sort in code point order. Step 5: hash the concatenation.
-            _lines.Sort();
-            for (var i = 0; i < _lines.Count; i++)
-            {
-                Hash.Append(_lines.Line(i));
-            }
-
-            return info.FirstDegreeHash = Hash.FinishHex();
+            HashData(SortLines(), hash);
         }
 
-        private static void AppendFirstDegreeTerm(StringBuilder line, RdfTerm term, string referenceIdentifier, string position)
+        /// <summary>First degree hash of a blank node as lower-case hex, the form §4.7 step 3 hashes.</summary>
+        private string FirstDegreeHashHex(string identifier)
         {
-            if (term.Kind == RdfTermKind.BlankNode)
-            {
-                line.Append(string.Equals(term.Value, referenceIdentifier, StringComparison.Ordinal) ? "_:a" : "_:z");
-            }
-            else
-            {
-                NQuads.AppendTerm(line, term, position);
-            }
+            var n = _work.BlankNodeNumbers[identifier];
+            _firstDegreeHex ??= new string?[_work.Labels.Count];
+            return _firstDegreeHex[n] ??= Convert.ToHexStringLower(_work.FirstDegreeHash(n));
         }
+
+        private void HashData(ReadOnlySpan<byte> data, Span<byte> hash) => _work.HashData(_options.HashAlgorithm, data, hash);
 
         // ------------------------------------------------------------ §4.7 Hash Related Blank Node
 
@@ -339,9 +339,9 @@ public static class Rdfc10
             // identifier if issued, else the one issuer gave it, else its first degree hash (already computed
             // for every blank node in §4.4.3 step 3, so this reads the cache). Issued identifiers get "_:".
             string? issued = null;
-            var identifier = _canonicalIssuer.TryGetIssued(related, out var canonical) ? issued = canonical
+            var identifier = CanonicalIssuer.TryGetIssued(related, out var canonical) ? issued = canonical
                 : issuer.TryGetIssued(related, out var temporary) ? issued = temporary
-                : HashFirstDegreeQuads(related);
+                : FirstDegreeHashHex(related);
 
             // Step 1: input starts with the position: s, o or g.
             Hash.Append(position);
@@ -395,8 +395,9 @@ public static class Rdfc10
             // blank node component related in it (subject s, object o, graph g), hash related (§4.7) and
             // file related under that hash.
             var hashToRelatedBlankNodes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-            foreach (var quad in _blankNodeInfo[identifier].Quads)
+            foreach (var quadIndex in _work.QuadsOf(_work.BlankNodeNumbers[identifier]))
             {
+                var quad = _work.Dataset[quadIndex];
                 AddRelated(hashToRelatedBlankNodes, quad.Subject, identifier, quad, issuer, 's');
                 AddRelated(hashToRelatedBlankNodes, quad.Object, identifier, quad, issuer, 'o');
                 AddRelated(hashToRelatedBlankNodes, quad.Graph, identifier, quad, issuer, 'g');
@@ -433,7 +434,7 @@ public static class Rdfc10
                     // 5.4.4: for each related in the permutation:
                     foreach (var related in permutations.Current)
                     {
-                        if (_canonicalIssuer.TryGetIssued(related, out var canonical))
+                        if (CanonicalIssuer.TryGetIssued(related, out var canonical))
                         {
                             // 5.4.4.1: related has a canonical identifier: append it.
                             path.Append("_:").Append(canonical);
@@ -550,24 +551,92 @@ public static class Rdfc10
             }
         }
 
-        private void AddToBlankNodeMap(RdfTerm component, RdfQuad quad)
+        /// <summary>Writes each quad's terms (blank nodes aside) as canonical N-Quads bytes, and numbers the blank nodes.</summary>
+        private void WriteTerms(List<RdfQuad> dataset)
         {
-            if (component.Kind != RdfTermKind.BlankNode)
+            var texts = _work.QuadTexts;
+            for (var i = 0; i < dataset.Count; i++)
             {
-                return;
+                var quad = dataset[i];
+                var subject = WriteTerm(quad.Subject, "subject");
+                var predicate = WriteTerm(quad.Predicate, "predicate");
+                var @object = WriteTerm(quad.Object, "object");
+                var graph = WriteTerm(quad.Graph, "graph");
+                texts.Add(new QuadText(subject, predicate, @object, graph));
+            }
+        }
+
+        private TermText WriteTerm(RdfTerm term, string position)
+        {
+            if (term.Kind == RdfTermKind.BlankNode)
+            {
+                // Its label depends on what the line is for (_:a or _:z, or its canonical label): keep its number.
+                if (!_work.BlankNodeNumbers.TryGetValue(term.Value, out var number))
+                {
+                    number = _work.Labels.Count;
+                    _work.BlankNodeNumbers.Add(term.Value, number);
+                    _work.Labels.Add(term.Value);
+                }
+
+                return TermText.ForBlankNode(number);
             }
 
-            if (!_blankNodeInfo.TryGetValue(component.Value, out var info))
+            var terms = _work.Terms;
+            var start = terms.Length;
+            NQuads.AppendTerm(new NQuads.Utf8Sink(terms), term, position);
+            return new TermText(start, terms.Length - start);
+        }
+
+        /// <summary>§4.4.3 step 2: the quads (as dataset indexes) of each blank node, laid out one list after another.</summary>
+        private void MapBlankNodesToQuads()
+        {
+            var texts = _work.QuadTexts;
+            var blankNodeCount = _work.Labels.Count;
+
+            // Count each blank node's quads. The map holds a set of quads: a quad that names the same blank node
+            // twice (e.g. _:x <p> _:x) is listed once.
+            var starts = Workspace.Ensure(ref _work.QuadListStarts, blankNodeCount + 1);
+            starts.AsSpan(0, blankNodeCount + 1).Clear();
+            foreach (var text in texts)
             {
-                _blankNodeInfo.Add(component.Value, info = new BlankNodeInfo());
-                _blankNodesInOrder.Add(component.Value);
+                var (subject, @object, graph) = text.DistinctBlankNodes();
+                CountIn(starts, subject);
+                CountIn(starts, @object);
+                CountIn(starts, graph);
             }
 
-            // The map holds a set of quads: a quad that names the same blank node twice (e.g. _:x <p> _:x)
-            // is listed once. Its positions are visited one after another, so checking the last entry suffices.
-            if (info.Quads.Count == 0 || !ReferenceEquals(info.Quads[^1], quad))
+            // Blank node n's list starts where n - 1's ends.
+            for (var n = 0; n < blankNodeCount; n++)
             {
-                info.Quads.Add(quad);
+                starts[n + 1] += starts[n];
+            }
+
+            // Fill the lists in dataset order.
+            var quads = Workspace.Ensure(ref _work.QuadLists, starts[blankNodeCount]);
+            var next = Workspace.Ensure(ref _work.QuadListNext, blankNodeCount);
+            starts.AsSpan(0, blankNodeCount).CopyTo(next);
+            for (var i = 0; i < texts.Count; i++)
+            {
+                var (subject, @object, graph) = texts[i].DistinctBlankNodes();
+                AddTo(subject, i);
+                AddTo(@object, i);
+                AddTo(graph, i);
+            }
+
+            static void CountIn(int[] starts, int blankNode)
+            {
+                if (blankNode >= 0)
+                {
+                    starts[blankNode + 1]++;
+                }
+            }
+
+            void AddTo(int blankNode, int quad)
+            {
+                if (blankNode >= 0)
+                {
+                    quads[next[blankNode]++] = quad;
+                }
             }
         }
 
@@ -614,112 +683,124 @@ public static class Rdfc10
         /// </summary>
         public Rdfc10Result BuildResult(List<RdfQuad> dataset)
         {
+            var nquads = Encoding.UTF8.GetString(WriteSortedCanonicalLines(dataset));
+
             // One RdfTerm per canonical label, shared by all quads that mention it.
-            var canonicalTerms = new Dictionary<string, RdfTerm>(StringComparer.Ordinal);
-            RdfTerm Relabel(RdfTerm term)
+            var canonicalTerms = new RdfTerm?[_work.Labels.Count];
+            RdfTerm Relabel(RdfTerm term, TermText text) =>
+                text.IsBlankNode
+                    ? canonicalTerms[text.BlankNode] ??= RdfTerm.BlankNode(CanonicalLabel(text.BlankNode))
+                    : term;
+
+            var canonicalQuads = new RdfQuad[_work.LineRanges.Count];
+            for (var i = 0; i < canonicalQuads.Length; i++)
             {
-                if (term.Kind != RdfTermKind.BlankNode)
-                {
-                    return term;
-                }
-
-                if (!canonicalTerms.TryGetValue(term.Value, out var relabelled))
-                {
-                    canonicalTerms.Add(term.Value, relabelled = RdfTerm.BlankNode(CanonicalLabel(term)));
-                }
-
-                return relabelled;
-            }
-
-            var canonical = new RdfQuad[dataset.Count];
-            for (var i = 0; i < dataset.Count; i++)
-            {
-                var quad = dataset[i];
-                canonical[i] = new RdfQuad(Relabel(quad.Subject), quad.Predicate, Relabel(quad.Object), Relabel(quad.Graph));
-            }
-
-            WriteSortedCanonicalLines(dataset);
-            var canonicalQuads = new RdfQuad[_lines.Count];
-            var text = new StringBuilder(_lines.TotalLength);
-            for (var i = 0; i < _lines.Count; i++)
-            {
-                canonicalQuads[i] = canonical[_lines.Index(i)];
-                text.Append(_lines.Line(i));
+                var index = _work.LineRanges[i].Index;
+                var quad = dataset[index];
+                var text = _work.QuadTexts[index];
+                canonicalQuads[i] = new RdfQuad(
+                    Relabel(quad.Subject, text.Subject), quad.Predicate, Relabel(quad.Object, text.Object), Relabel(quad.Graph, text.Graph));
             }
 
             return new Rdfc10Result(
                 Array.AsReadOnly(canonicalQuads),
-                text.ToString(),
-                new ReadOnlyDictionary<string, string>(_canonicalIssuer.ToDictionary()));
+                nquads,
+                new ReadOnlyDictionary<string, string>(CanonicalIssuer.ToDictionary()));
         }
 
-        /// <summary>Step 7 for the signing hot path: SHA-256 over the UTF-8 of the sorted lines, from a pooled buffer.</summary>
-        public void HashCanonicalNQuads(List<RdfQuad> dataset, Span<byte> destination)
-        {
-            WriteSortedCanonicalLines(dataset);
-            var encoding = Encoding.UTF8;
-            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(encoding.GetMaxByteCount(_lines.TotalLength));
-            try
-            {
-                var length = 0;
-                for (var i = 0; i < _lines.Count; i++)
-                {
-                    // Encoding.UTF8 per line, as the string's encoding would be: a line never splits a surrogate
-                    // pair (the writer refuses lone surrogates), so line by line is byte for byte the same.
-                    length += encoding.GetBytes(_lines.Line(i), buffer.AsSpan(length));
-                }
+        /// <summary>Step 7 for the signing hot path: SHA-256 over the sorted lines, without building the result.</summary>
+        public void HashCanonicalNQuads(List<RdfQuad> dataset, Span<byte> destination) =>
+            _work.HashData(HashAlgorithmName.SHA256, WriteSortedCanonicalLines(dataset), destination);
 
-                SHA256.HashData(buffer.AsSpan(0, length), destination);
-            }
-            finally
-            {
-                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
-
-        /// <summary>Writes each quad's canonical line (blank nodes by canonical label) and sorts them.</summary>
-        private void WriteSortedCanonicalLines(List<RdfQuad> dataset)
+        /// <summary>
+        /// Writes each quad's canonical line (blank nodes by canonical label) and sorts them; returns the sorted
+        /// lines, one after another (valid until the workspace is used again).
+        /// </summary>
+        private ReadOnlySpan<byte> WriteSortedCanonicalLines(List<RdfQuad> dataset)
         {
-            _lines.Clear();
-            var line = _lines.Text;
+            // Every blank node's "_:c14nN" once, next to the terms, for the lines to copy.
+            var labels = Workspace.Ensure(ref _work.CanonicalLabelTexts, _work.Labels.Count);
+            var terms = _work.Terms;
+            for (var n = 0; n < _work.Labels.Count; n++)
+            {
+                var start = terms.Length;
+                terms.Append("_:"u8);
+                terms.Append(CanonicalLabel(n)); // ASCII: "c14n" and digits
+                labels[n] = new TermText(start, terms.Length - start);
+            }
+
+            _work.ClearLines();
             for (var i = 0; i < dataset.Count; i++)
             {
-                var quad = dataset[i];
-                var start = line.Length;
-                AppendCanonicalTerm(line, quad.Subject, "subject");
-                line.Append(' ');
-                NQuads.AppendTerm(line, quad.Predicate, "predicate");
-                line.Append(' ');
-                AppendCanonicalTerm(line, quad.Object, "object");
-                if (quad.Graph.Kind != RdfTermKind.DefaultGraph)
-                {
-                    line.Append(' ');
-                    AppendCanonicalTerm(line, quad.Graph, "graph");
-                }
-
-                line.Append(" .\n");
-                _lines.EndLine(start, i);
+                AppendLine(i, CanonicalLabels);
             }
 
-            _lines.Sort();
+            return SortLines();
         }
 
-        private void AppendCanonicalTerm(StringBuilder line, RdfTerm term, string position)
+        private string CanonicalLabel(int blankNode) =>
+            CanonicalIssuer.TryGetIssued(_work.Labels[blankNode], out var canonical)
+                ? canonical
+                : throw new InvalidOperationException($"RDFC-1.0 left blank node _:{_work.Labels[blankNode]} without a canonical identifier; this is a bug.");
+
+        /// <summary>
+        /// Appends dataset quad <paramref name="quad"/>'s line, blank nodes written for a first degree hash of
+        /// <paramref name="reference"/> (_:a for it, _:z for the others) or, for <see cref="CanonicalLabels"/>,
+        /// by their canonical labels.
+        /// </summary>
+        private void AppendLine(int quad, int reference)
         {
-            if (term.Kind == RdfTermKind.BlankNode)
+            var lines = _work.Lines;
+            var text = _work.QuadTexts[quad];
+            var start = lines.Length;
+            AppendTerm(lines, text.Subject, reference);
+            lines.Append((byte)' ');
+            AppendTerm(lines, text.Predicate, reference);
+            lines.Append((byte)' ');
+            AppendTerm(lines, text.Object, reference);
+            if (!text.Graph.IsEmpty)
             {
-                NQuads.AppendBlankNode(line, CanonicalLabel(term), position);
+                lines.Append((byte)' ');
+                AppendTerm(lines, text.Graph, reference);
+            }
+
+            lines.Append(" .\n"u8);
+            _work.LineRanges.Add(new LineRange(start, lines.Length - start, quad));
+        }
+
+        private void AppendTerm(Utf8Buffer lines, TermText term, int reference)
+        {
+            if (!term.IsBlankNode)
+            {
+                lines.Append(_work.Terms.Slice(term.Start, term.Length));
+            }
+            else if (reference == CanonicalLabels)
+            {
+                var label = _work.CanonicalLabelTexts[term.BlankNode];
+                lines.Append(_work.Terms.Slice(label.Start, label.Length));
             }
             else
             {
-                NQuads.AppendTerm(line, term, position);
+                lines.Append(term.BlankNode == reference ? "_:a"u8 : "_:z"u8);
             }
         }
 
-        private string CanonicalLabel(RdfTerm blankNode) =>
-            _canonicalIssuer.TryGetIssued(blankNode.Value, out var canonical)
-                ? canonical
-                : throw new InvalidOperationException($"RDFC-1.0 left blank node _:{blankNode.Value} without a canonical identifier; this is a bug.");
+        /// <summary>
+        /// Sorts the lines written since <see cref="Workspace.ClearLines"/> in code point order (byte order, as
+        /// they are UTF-8) and returns them one after another, ready to hash.
+        /// </summary>
+        private ReadOnlySpan<byte> SortLines()
+        {
+            var ranges = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_work.LineRanges);
+            ranges.Sort(_work.LineOrder);
+            var sorted = _work.SortedLines;
+            foreach (var range in ranges)
+            {
+                sorted.Append(_work.Lines.Slice(range.Start, range.Length));
+            }
+
+            return sorted.Written;
+        }
 
         /// <summary>Ordinal comparison of a path being built with the chosen path (paths are ASCII).</summary>
         private static int CompareOrdinal(StringBuilder path, string chosen)
@@ -747,71 +828,178 @@ public static class Rdfc10
         }
     }
 
+
     /// <summary>
-    /// N-Quads lines written one after another into one buffer and sorted as ranges of it. The spec sorts
-    /// serialized quads (§4.6 step 4, §4.4.3 step 7); a string per quad only to sort and hash it was most of
-    /// the canonicalizer's allocation.
+    /// What one run fills: collections and buffers that the next run on the same thread clears and reuses.
+    /// Arrays are public fields so that <see cref="Ensure"/> can grow them in place.
     /// </summary>
-    private sealed class SortedLines
+    private sealed class Workspace : IDisposable
     {
-        private readonly List<LineRange> _ranges = [];
-        private char[] _chars = [];
+        // Larger ones are dropped rather than kept for the thread's lifetime.
+        private const int MaxKeptBytes = 1 << 20;
+        private const int MaxKeptItems = 1 << 14;
 
-        /// <summary>Where the lines are written; call <see cref="EndLine"/> after each.</summary>
-        public StringBuilder Text { get; } = new(1024);
+        // §4.4.3 step 1: the dataset (the input without duplicates), and the set that finds the duplicates.
+        public readonly List<RdfQuad> Dataset = [];
+        public readonly HashSet<RdfQuad> Seen = new(QuadEquality.Instance);
 
-        public int Count => _ranges.Count;
+        // Each dataset quad's terms: N-Quads bytes in Terms, or a blank node number.
+        public readonly List<QuadText> QuadTexts = [];
+        public readonly Utf8Buffer Terms = new(4096);
 
-        public int TotalLength => Text.Length;
+        // Blank nodes, numbered in the order first met: label to number, and number to label.
+        public readonly Dictionary<string, int> BlankNodeNumbers = new(StringComparer.Ordinal);
+        public readonly List<string> Labels = [];
 
-        public void Clear()
+        // §4.3 blank node to quads map: blank node n's quads (dataset indexes, in dataset order) are
+        // QuadLists[QuadListStarts[n]..QuadListStarts[n + 1]]. QuadListNext is where the next one goes while filling.
+        public int[] QuadListStarts = [];
+        public int[] QuadLists = [];
+        public int[] QuadListNext = [];
+
+        // First degree hashes (blank node n's is bytes n * HashSize to (n + 1) * HashSize), the blank node numbers
+        // in hash order, and the lists of blank nodes sharing a hash (§4.4.3 step 4.1).
+        public int HashSize;
+        public byte[] FirstDegreeHashes = [];
+        public int[] BlankNodesByHash = [];
+        public readonly List<List<string>> NonUnique = [];
+
+        // §4.3 canonical issuer; every blank node's "_:c14nN" as bytes in Terms, once labelling is done.
+        public readonly IdentifierIssuer CanonicalIssuer = new("c14n");
+        public TermText[] CanonicalLabelTexts = [];
+
+        // Lines to sort (the spec sorts serialized quads: §4.6 step 4, §4.4.3 step 7) are written one after
+        // another and sorted as ranges; then copied, in order, into one buffer to hash in one call.
+        public readonly Utf8Buffer Lines = new(8192);
+        public readonly List<LineRange> LineRanges = [];
+        public readonly Utf8Buffer SortedLines = new(8192);
+
+        // Hash objects, made on first use and kept: one append and one finish on a kept object cost less than a
+        // one-shot hash, which sets up and frees an OpenSSL context every time (a run hashes once per blank node).
+        private IncrementalHash? _sha256;
+        private IncrementalHash? _sha384;
+
+        /// <summary>Hashes <paramref name="data"/> (SHA-256 or SHA-384) into <paramref name="hash"/>.</summary>
+        public void HashData(HashAlgorithmName algorithm, ReadOnlySpan<byte> data, Span<byte> hash)
         {
-            Text.Clear();
-            _ranges.Clear();
+            var hasher = algorithm == HashAlgorithmName.SHA384
+                ? _sha384 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA384)
+                : _sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            hasher.AppendData(data);
+            hasher.GetHashAndReset(hash);
         }
 
-        /// <summary>Empties the buffer for reuse; false when it grew too large to keep.</summary>
+        public void Dispose()
+        {
+            _sha256?.Dispose();
+            _sha384?.Dispose();
+        }
+
+        // The two sort orders, as delegates made once: sorting a span with a comparer object makes a delegate
+        // (and boxes a struct comparer) on every call, and a run sorts once per blank node.
+        public readonly Comparison<LineRange> LineOrder;
+        public readonly Comparison<int> HashOrder;
+
+        public Workspace()
+        {
+            LineOrder = CompareLines;
+            HashOrder = CompareHashes;
+        }
+
+        /// <summary>The quads of blank node <paramref name="n"/>, as dataset indexes.</summary>
+        public ReadOnlySpan<int> QuadsOf(int n) => QuadLists.AsSpan(QuadListStarts[n], QuadListStarts[n + 1] - QuadListStarts[n]);
+
+        public void ClearLines()
+        {
+            Lines.Clear();
+            LineRanges.Clear();
+            SortedLines.Clear();
+        }
+
+        /// <summary>Empties everything (dropping the references to the input's quads); false when it grew too large to keep.</summary>
         public bool TryReset()
         {
-            Clear();
-            return _chars.Length <= MaxKeptChars;
+            var keep =
+                Terms.Capacity <= MaxKeptBytes && Lines.Capacity <= MaxKeptBytes && SortedLines.Capacity <= MaxKeptBytes &&
+                Dataset.Capacity <= MaxKeptItems && Seen.EnsureCapacity(0) <= MaxKeptItems && Labels.Capacity <= MaxKeptItems;
+            Dataset.Clear();
+            Seen.Clear();
+            QuadTexts.Clear();
+            Terms.Clear();
+            BlankNodeNumbers.Clear();
+            Labels.Clear();
+            NonUnique.Clear();
+            CanonicalIssuer.Clear();
+            ClearLines();
+            return keep;
         }
 
-        private const int MaxKeptChars = 1 << 20;
+        public ReadOnlySpan<byte> FirstDegreeHash(int n) => FirstDegreeHashes.AsSpan(n * HashSize, HashSize);
 
-        /// <summary>Records the line written since <paramref name="start"/>, made from item <paramref name="index"/>.</summary>
-        public void EndLine(int start, int index) => _ranges.Add(new LineRange(start, Text.Length - start, index));
-
-        /// <summary>Sorts the lines in code point order.</summary>
-        public void Sort()
+        /// <summary>
+        /// Code point order of lines: byte order, as UTF-8 keeps code point order (unlike UTF-16, where characters
+        /// above U+FFFF sort before U+E000–U+FFFF). Equal lines (possible for first degree hashes, where every
+        /// other blank node is _:z) keep dataset order, only so that the order never depends on the sort algorithm.
+        /// </summary>
+        private int CompareLines(LineRange x, LineRange y)
         {
-            if (_chars.Length < Text.Length)
+            var byBytes = Lines.Slice(x.Start, x.Length).SequenceCompareTo(Lines.Slice(y.Start, y.Length));
+            return byBytes != 0 ? byBytes : x.Index.CompareTo(y.Index);
+        }
+
+        /// <summary>Blank node numbers by first degree hash (bytes compare as their lower-case hex does), then by number.</summary>
+        private int CompareHashes(int x, int y)
+        {
+            var byHash = FirstDegreeHash(x).SequenceCompareTo(FirstDegreeHash(y));
+            return byHash != 0 ? byHash : x.CompareTo(y);
+        }
+
+        /// <summary>Makes <paramref name="array"/> hold at least <paramref name="length"/> items; returns it.</summary>
+        public static T[] Ensure<T>(ref T[] array, int length)
+        {
+            if (array.Length < length)
             {
-                _chars = new char[Math.Max(Text.Length, _chars.Length * 2)];
+                array = new T[Math.Max(length, array.Length * 2)];
             }
 
-            Text.CopyTo(0, _chars, Text.Length);
-            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_ranges).Sort(new LineComparer(_chars));
+            return array;
         }
+    }
 
-        /// <summary>Line <paramref name="i"/> in sorted order (valid until the next <see cref="Clear"/>).</summary>
-        public ReadOnlySpan<char> Line(int i) => _chars.AsSpan(_ranges[i].Start, _ranges[i].Length);
-
-        /// <summary>The item line <paramref name="i"/> (in sorted order) was made from.</summary>
-        public int Index(int i) => _ranges[i].Index;
-
-        private readonly record struct LineRange(int Start, int Length, int Index);
-
-        private readonly struct LineComparer(char[] chars) : IComparer<LineRange>
+    /// <summary>Where a quad's four terms are (see <see cref="TermText"/>).</summary>
+    private readonly record struct QuadText(TermText Subject, TermText Predicate, TermText Object, TermText Graph)
+    {
+        /// <summary>The blank node numbers of subject, object and graph name; -1 for other terms and for repeats.</summary>
+        public (int Subject, int Object, int Graph) DistinctBlankNodes()
         {
-            public int Compare(LineRange x, LineRange y) =>
-                CodePointComparer.Compare(chars.AsSpan(x.Start, x.Length), chars.AsSpan(y.Start, y.Length));
+            var subject = Subject.BlankNode;
+            var @object = Object.BlankNode != subject ? Object.BlankNode : -1;
+            var graph = Graph.BlankNode != subject && Graph.BlankNode != Object.BlankNode ? Graph.BlankNode : -1;
+            return (subject, @object, graph);
         }
     }
 
     /// <summary>
+    /// One term of a quad: its N-Quads bytes at <see cref="Start"/> in the workspace's term buffer (none for the
+    /// default graph), or, for a blank node, its number: a blank node's label depends on what the line is for.
+    /// </summary>
+    private readonly record struct TermText(int Start, int Length, int BlankNode = -1)
+    {
+        public bool IsBlankNode => BlankNode >= 0;
+
+        /// <summary>True for the default graph, which is not written (nor the space before it).</summary>
+        public bool IsEmpty => BlankNode < 0 && Length == 0;
+
+        public static TermText ForBlankNode(int number) => new(0, 0, number);
+    }
+
+    /// <summary>A line in the line buffer, and the dataset quad it was written from.</summary>
+    private readonly record struct LineRange(int Start, int Length, int Index);
+
+    /// <summary>
     /// Quad equality for removing duplicates: the record's own equality (same four terms), without its generic
-    /// dispatch per member; the terms' hash codes are cached, so a quad hashes in a few instructions.
+    /// dispatch per member; the terms' hash codes are cached, so a quad hashes in a few instructions, and terms
+    /// shared between quads (the same instance) compare without looking at their strings.
     /// </summary>
     private sealed class QuadEquality : IEqualityComparer<RdfQuad>
     {
@@ -819,21 +1007,15 @@ public static class Rdfc10
 
         public bool Equals(RdfQuad? x, RdfQuad? y) =>
             ReferenceEquals(x, y) ||
-            (x is not null && y is not null && x.Subject.Equals(y.Subject) && x.Predicate.Equals(y.Predicate) && x.Object.Equals(y.Object) && x.Graph.Equals(y.Graph));
+            (x is not null && y is not null &&
+             Same(x.Subject, y.Subject) && Same(x.Predicate, y.Predicate) && Same(x.Object, y.Object) && Same(x.Graph, y.Graph));
 
         public int GetHashCode(RdfQuad quad) =>
             HashCode.Combine(quad.Subject.GetHashCode(), quad.Predicate.GetHashCode(), quad.Object.GetHashCode(), quad.Graph.GetHashCode());
+
+        private static bool Same(RdfTerm x, RdfTerm y) => ReferenceEquals(x, y) || x.Equals(y);
     }
 
-    /// <summary>The quads mentioning one blank node, and its first degree hash once computed.</summary>
-    private sealed class BlankNodeInfo
-    {
-        public List<RdfQuad> Quads { get; } = [];
-
-        public string? FirstDegreeHash { get; set; }
-    }
-
-    /// <summary>§4.8 result: a hash and the identifier issuer that produced it.</summary>
     private sealed record HashNDegreeResult(string Hash, IdentifierIssuer Issuer);
 
     /// <summary>§4.3 identifier issuer and §4.5 Issue Identifier algorithm.</summary>
@@ -843,16 +1025,21 @@ public static class Rdfc10
         private readonly Dictionary<string, string> _issued;
         private readonly List<string> _issuedInOrder;
 
+        // The identifiers by counter value, made once and kept: clones share their original's list, and the
+        // canonical issuer is reused from run to run on a thread, so "c14n0", "c14n1"... are not made every run.
+        private readonly List<string> _identifiers;
+
         public IdentifierIssuer(string prefix)
-            : this(prefix, new Dictionary<string, string>(StringComparer.Ordinal), [])
+            : this(prefix, new Dictionary<string, string>(StringComparer.Ordinal), [], [])
         {
         }
 
-        private IdentifierIssuer(string prefix, Dictionary<string, string> issued, List<string> issuedInOrder)
+        private IdentifierIssuer(string prefix, Dictionary<string, string> issued, List<string> issuedInOrder, List<string> identifiers)
         {
             _prefix = prefix;
             _issued = issued;
             _issuedInOrder = issuedInOrder;
+            _identifiers = identifiers;
         }
 
         /// <summary>The existing identifiers in the order they were issued new ones.</summary>
@@ -868,7 +1055,13 @@ public static class Rdfc10
             }
 
             // Steps 2-5: prefix + counter (the counter is the number issued so far), record, return.
-            issued = _prefix + _issuedInOrder.Count.ToString(CultureInfo.InvariantCulture);
+            var counter = _issuedInOrder.Count;
+            if (counter == _identifiers.Count)
+            {
+                _identifiers.Add(_prefix + counter.ToString(CultureInfo.InvariantCulture));
+            }
+
+            issued = _identifiers[counter];
             _issued.Add(existing, issued);
             _issuedInOrder.Add(existing);
             return issued;
@@ -879,7 +1072,14 @@ public static class Rdfc10
         public bool TryGetIssued(string existing, out string issued) => _issued.TryGetValue(existing, out issued!);
 
         public IdentifierIssuer Clone() =>
-            new(_prefix, new Dictionary<string, string>(_issued, StringComparer.Ordinal), new List<string>(_issuedInOrder));
+            new(_prefix, new Dictionary<string, string>(_issued, StringComparer.Ordinal), new List<string>(_issuedInOrder), _identifiers);
+
+        /// <summary>Forgets what was issued (the counter starts again at 0), for reuse.</summary>
+        public void Clear()
+        {
+            _issued.Clear();
+            _issuedInOrder.Clear();
+        }
 
         public Dictionary<string, string> ToDictionary()
         {
@@ -974,53 +1174,10 @@ public static class Rdfc10
     }
 
     /// <summary>
-    /// Unicode code point order for strings held as UTF-16 (the "code point order" the spec sorts N-Quads by).
-    /// Ordinal UTF-16 order differs only when a surrogate (a character above U+FFFF) meets U+E000–U+FFFF.
-    /// </summary>
-    private sealed class CodePointComparer : IComparer<string>
-    {
-        public static readonly CodePointComparer Instance = new();
-
-        public int Compare(string? x, string? y)
-        {
-            if (ReferenceEquals(x, y))
-            {
-                return 0;
-            }
-
-            if (x is null)
-            {
-                return -1;
-            }
-
-            if (y is null)
-            {
-                return 1;
-            }
-
-            return Compare(x.AsSpan(), y.AsSpan());
-        }
-
-        public static int Compare(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
-        {
-            var length = Math.Min(x.Length, y.Length);
-            var mismatch = x[..length].CommonPrefixLength(y[..length]);
-            if (mismatch == length)
-            {
-                return x.Length.CompareTo(y.Length);
-            }
-
-            return Weight(x[mismatch]).CompareTo(Weight(y[mismatch]));
-        }
-
-        // Surrogates (U+D800–U+DFFF) stand for code points above U+FFFF, so they must sort after U+E000–U+FFFF.
-        private static int Weight(char c) => c >= 0xD800 ? (c >= 0xE000 ? c - 0x800 : c + 0x2000) : c;
-    }
-
-    /// <summary>
-    /// Collects UTF-8 text for one hash at a time and hashes it in one shot. Reused for every hash of a run
-    /// (never two at once); one-shot hashing avoids creating a hash object per run, which costs more than
-    /// canonicalizing a small credential.
+    /// Collects UTF-8 text for one hash at a time and hashes it in one shot: the inputs of Hash Related Blank Node
+    /// and Hash N-Degree Quads, which are built piece by piece. Reused for every such hash of a run (never two at
+    /// once); one-shot hashing avoids creating a hash object per run, which costs more than canonicalizing a
+    /// small credential.
     /// </summary>
     private sealed class Hasher
     {

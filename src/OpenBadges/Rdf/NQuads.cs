@@ -78,25 +78,55 @@ public static class NQuads
 
     // ---------------------------------------------------------------- writing
 
-    /// <summary>Appends <c>subject predicate object [graph] .\n</c>. Shared with the canonicalizer.</summary>
+    // The writer is generic over where its text goes: a StringBuilder for the public API, UTF-8 bytes for the
+    // canonicalizer (which hashes bytes, so writing them directly saves a transcoding pass). One set of rules,
+    // checks and messages serves both; the sinks are structs, so each instantiation is compiled with direct calls.
+
+    /// <summary>Where the writer puts text.</summary>
+    internal interface ITextSink
+    {
+        void Append(char c);
+
+        void Append(ReadOnlySpan<char> text);
+    }
+
+    /// <summary>Writes into a <see cref="StringBuilder"/>.</summary>
+    internal readonly struct StringBuilderSink(StringBuilder builder) : ITextSink
+    {
+        public void Append(char c) => builder.Append(c);
+
+        public void Append(ReadOnlySpan<char> text) => builder.Append(text);
+    }
+
+    /// <summary>Writes UTF-8 into a <see cref="Utf8Buffer"/>.</summary>
+    internal readonly struct Utf8Sink(Utf8Buffer buffer) : ITextSink
+    {
+        public void Append(char c) => buffer.Append(c);
+
+        public void Append(ReadOnlySpan<char> text) => buffer.Append(text);
+    }
+
+    /// <summary>Appends <c>subject predicate object [graph] .\n</c>.</summary>
     internal static void AppendQuad(StringBuilder into, RdfTerm subject, RdfTerm predicate, RdfTerm @object, RdfTerm graph)
     {
-        AppendTerm(into, subject, "subject");
+        var sink = new StringBuilderSink(into);
+        AppendTerm(sink, subject, "subject");
         into.Append(' ');
-        AppendTerm(into, predicate, "predicate");
+        AppendTerm(sink, predicate, "predicate");
         into.Append(' ');
-        AppendTerm(into, @object, "object");
+        AppendTerm(sink, @object, "object");
         if (graph.Kind != RdfTermKind.DefaultGraph)
         {
             into.Append(' ');
-            AppendTerm(into, graph, "graph");
+            AppendTerm(sink, graph, "graph");
         }
 
         into.Append(" .\n");
     }
 
-    /// <summary>Appends one term in canonical form; the default graph appends nothing.</summary>
-    internal static void AppendTerm(StringBuilder into, RdfTerm term, string position)
+    /// <summary>Appends one term in canonical form; the default graph appends nothing. Shared with the canonicalizer.</summary>
+    internal static void AppendTerm<TSink>(TSink into, RdfTerm term, string position)
+        where TSink : struct, ITextSink
     {
         switch (term.Kind)
         {
@@ -117,7 +147,8 @@ public static class NQuads
     }
 
     /// <summary>Appends <c>_:label</c> after checking the label against BLANK_NODE_LABEL.</summary>
-    internal static void AppendBlankNode(StringBuilder into, string label, string position)
+    private static void AppendBlankNode<TSink>(TSink into, string label, string position)
+        where TSink : struct, ITextSink
     {
         if (!IsBlankNodeLabel(label))
         {
@@ -126,10 +157,14 @@ public static class NQuads
                 "quad");
         }
 
-        into.Append("_:").Append(label);
+        into.Append("_:");
+        into.Append(label);
     }
 
-    private static void AppendIri(StringBuilder into, string iri, string position)
+    // (The datatype flag names the place in messages as "the object's datatype"; building that name only when
+    // it is needed keeps a string allocation off every typed literal.)
+    private static void AppendIri<TSink>(TSink into, string iri, string position, bool isDatatype = false)
+        where TSink : struct, ITextSink
     {
         // Canonical N-Quads writes IRIs without escapes, so an IRI holding a character that IRIREF
         // excludes cannot be written at all (a '>' or a space would end or split the term).
@@ -142,25 +177,40 @@ public static class NQuads
             if (!char.IsSurrogate(c))
             {
                 throw new ArgumentException(
-                    $"The IRI <{iri}> in the {position} contains {Describe(c)} at index {index}; N-Quads IRIs cannot contain spaces, control characters or any of <>\"{{}}|^`\\.",
+                    $"The IRI <{iri}> in the {Place(position, isDatatype)} contains {Describe(c)} at index {index}; N-Quads IRIs cannot contain spaces, control characters or any of <>\"{{}}|^`\\.",
                     "quad");
             }
 
             if (!IsSurrogatePairAt(iri, index))
             {
-                throw LoneSurrogate($"the IRI in the {position}", index, c);
+                throw LoneSurrogate($"the IRI in the {Place(position, isDatatype)}", index, c);
             }
 
             var next = span[(index + 2)..].IndexOfAny(IriAttention);
             index = next < 0 ? -1 : index + 2 + next;
         }
 
-        into.Append('<').Append(iri).Append('>');
+        into.Append('<');
+        into.Append(span);
+        into.Append('>');
     }
 
-    private static void AppendLiteral(StringBuilder into, RdfTerm literal, string position)
+    /// <summary>Appends <c>\uXXXX</c> (upper-case hex) for a control character.</summary>
+    private static void AppendUnicodeEscape<TSink>(TSink into, char c)
+        where TSink : struct, ITextSink
     {
-        var text = literal.Value;
+        Span<char> hex = stackalloc char[4];
+        ((int)c).TryFormat(hex, out _, "X4", CultureInfo.InvariantCulture);
+        into.Append("\\u");
+        into.Append(hex);
+    }
+
+    private static string Place(string position, bool isDatatype) => isDatatype ? position + "'s datatype" : position;
+
+    private static void AppendLiteral<TSink>(TSink into, RdfTerm literal, string position)
+        where TSink : struct, ITextSink
+    {
+        var text = literal.Value.AsSpan();
         into.Append('"');
 
         // Copy the runs between characters that need a look (escapes, surrogates) in one call each;
@@ -168,7 +218,7 @@ public static class NQuads
         var runStart = 0;
         while (true)
         {
-            var found = text.AsSpan(runStart).IndexOfAny(LiteralAttention);
+            var found = text[runStart..].IndexOfAny(LiteralAttention);
             if (found < 0)
             {
                 break;
@@ -178,18 +228,19 @@ public static class NQuads
             var c = text[i];
             if (char.IsSurrogate(c))
             {
-                if (!IsSurrogatePairAt(text, i))
+                if (!IsSurrogatePairAt(literal.Value, i))
                 {
                     throw LoneSurrogate($"the literal in the {position}", i, c);
                 }
 
-                // A valid pair is written as it is: copy through it.
-                into.Append(text, runStart, i + 2 - runStart);
+                // A valid pair is written as it is: copy through it (a run never ends inside a pair, which
+                // the UTF-8 sink relies on).
+                into.Append(text[runStart..(i + 2)]);
                 runStart = i + 2;
                 continue;
             }
 
-            into.Append(text, runStart, i - runStart);
+            into.Append(text[runStart..i]);
             runStart = i + 1;
             switch (c)
             {
@@ -200,13 +251,11 @@ public static class NQuads
                 case '\t': into.Append("\\t"); break;
                 case '\b': into.Append("\\b"); break;
                 case '\f': into.Append("\\f"); break;
-                default:
-                    into.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    break;
+                default: AppendUnicodeEscape(into, c); break;
             }
         }
 
-        into.Append(text, runStart, text.Length - runStart);
+        into.Append(text[runStart..]);
         into.Append('"');
 
         if (literal.Language is { } language)
@@ -218,12 +267,13 @@ public static class NQuads
                     "quad");
             }
 
-            into.Append('@').Append(language);
+            into.Append('@');
+            into.Append(language);
         }
         else if (literal.Datatype is { } datatype && !string.Equals(datatype, RdfVocabulary.XsdString, StringComparison.Ordinal))
         {
             into.Append("^^");
-            AppendIri(into, datatype, position + "'s datatype");
+            AppendIri(into, datatype, position, isDatatype: true);
         }
     }
 

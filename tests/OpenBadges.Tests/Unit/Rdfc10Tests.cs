@@ -168,4 +168,47 @@ public sealed class Rdfc10Tests
         var quads = NQuads.Parse("<urn:ex:s> <urn:ex:p> \"\U0001F600\" .\n<urn:ex:s> <urn:ex:p> \"\uFB33\" .\n");
         Assert.Equal("<urn:ex:s> <urn:ex:p> \"\uFB33\" .\n<urn:ex:s> <urn:ex:p> \"\U0001F600\" .\n", Rdfc10.Canonicalize(quads).NQuads);
     }
+
+    [SharedDataFact]
+    public void Hot_path_hash_is_the_sha256_of_the_canonical_nquads()
+    {
+        var inputs = new (string NQuads, Rdfc10Options? Options)[]
+        {
+            (File.ReadAllText(SharedData.Conformance("reference-stack/ob3-microcredential.unsigned.nq")), null),
+            (File.ReadAllText(SharedData.Conformance("rdf-canon/rdfc10/test044-in.nq")), new Rdfc10Options { MaxWorkFactor = 3 }),
+            (File.ReadAllText(SharedData.Conformance("rdf-canon/rdfc10/test072-in.nq")), null),
+            (Circle, Ring),
+            (Circle, Ring with { HashAlgorithm = HashAlgorithmName.SHA384 }),
+            ("_:g <urn:ex:p> \"tab\\t \\u0001 \\\" \uFB33 \U0001F600\"@en-GB _:g .\n" +
+             "_:x <urn:ex:p> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> <urn:ex:graph> .\n" +
+             "_:x <urn:ex:\u00E9> _:x .\n", null),
+        };
+        Span<byte> hash = stackalloc byte[32];
+        foreach (var (nquads, options) in inputs)
+        {
+            var quads = NQuads.Parse(nquads);
+            var expected = SHA256.HashData(Encoding.UTF8.GetBytes(Rdfc10.Canonicalize(quads, options).NQuads));
+
+            Rdfc10.CanonicalSha256(quads, options, CancellationToken.None, hash);
+
+            Assert.Equal(expected, hash.ToArray());
+        }
+    }
+
+    [Fact]
+    public void A_failed_run_does_not_disturb_the_next()
+    {
+        // Runs on a thread reuse one workspace; a run that throws half way must leave nothing behind.
+        var quads = NQuads.Parse(Circle);
+        var expected = Rdfc10.Canonicalize(quads, Ring);
+        var unwritable = new RdfQuad(RdfTerm.BlankNode("e9"), RdfTerm.Iri("urn:ex:p q"), RdfTerm.BlankNode("e0"));
+        var error = Assert.Throws<ArgumentException>(() => Rdfc10.Canonicalize([.. quads, unwritable], Ring));
+        Assert.Contains("<urn:ex:p q> in the predicate contains a space", error.Message);
+        Assert.Throws<CanonicalizationLimitException>(() => Rdfc10.Canonicalize(quads, new Rdfc10Options { MaxWorkFactor = 1 }));
+
+        var again = Rdfc10.Canonicalize(quads, Ring);
+
+        Assert.Equal(expected.NQuads, again.NQuads);
+        Assert.Equal(expected.IssuedIdentifiers, again.IssuedIdentifiers);
+    }
 }
