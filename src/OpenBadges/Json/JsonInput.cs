@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -70,15 +71,26 @@ public static class JsonInput
     }
 
     // Document order, depth first, like DescendantsAndSelf, without an iterator per container (this runs on
-    // every sign and verify).
+    // every sign and verify). One virtual Type call per token decides; no type tests.
     private static JToken? FirstReTyped(JToken token)
     {
-        switch (token)
+        switch (token.Type)
         {
-            case JProperty property:
-                return FirstReTyped(property.Value);
-            case JContainer container:
-                for (var child = container.First; child is not null; child = child.Next)
+            case JTokenType.Object:
+                // A JObject's children are always JProperty objects.
+                for (var child = ((JContainer)token).First; child is not null; child = child.Next)
+                {
+                    if (FirstReTyped(Unsafe.As<JProperty>(child).Value) is { } lost)
+                    {
+                        return lost;
+                    }
+                }
+
+                return null;
+            case JTokenType.Array:
+            case JTokenType.Constructor:
+            case JTokenType.Property:
+                for (var child = ((JContainer)token).First; child is not null; child = child.Next)
                 {
                     if (FirstReTyped(child) is { } lost)
                     {
@@ -87,8 +99,14 @@ public static class JsonInput
                 }
 
                 return null;
+            case JTokenType.Date:
+            case JTokenType.Bytes:
+            case JTokenType.Guid:
+            case JTokenType.Uri:
+            case JTokenType.TimeSpan:
+                return token;
             default:
-                return token.Type is JTokenType.Date or JTokenType.Bytes or JTokenType.Guid or JTokenType.Uri or JTokenType.TimeSpan ? token : null;
+                return null;
         }
     }
 

@@ -108,15 +108,9 @@ public static class DataIntegritySigner
         var completedContext = CompletedSuiteContext(document["@context"], suite);
         var context = completedContext ?? document["@context"];
 
+        // The proof configuration is the new proof (no proofValue yet) with the document's context: read through a view.
         var proof = NewProof(suite, signer, options);
-        if (suite.Canonicalization == ProofCanonicalization.Jcs && context is not null)
-        {
-            // eddsa-jcs-2022 signs the proof with the document's context inside it (no JSON-LD processing
-            // will add it back), so the secured proof keeps it, as the W3C vector and the reference stack do.
-            proof["@context"] = context.DeepClone();
-        }
-
-        var configuration = ProofHashing.ProofConfiguration(proof, context);
+        var configuration = ProofHashing.ConfigurationView(proof, context);
         byte[] hashData;
         if (options.PreviousProof.Count == 0)
         {
@@ -134,6 +128,13 @@ public static class DataIntegritySigner
             }
 
             hashData = ProofHashing.HashData(suite, configuration, unsecured, options.JsonLd, cancellationToken);
+        }
+
+        if (suite.Canonicalization == ProofCanonicalization.Jcs && context is not null)
+        {
+            // eddsa-jcs-2022 signs the proof with the document's context inside it (no JSON-LD processing
+            // will add it back), so the secured proof keeps it, as the W3C vector and the reference stack do.
+            proof["@context"] = context.DeepClone();
         }
 
         var signature = await signer.SignAsync(hashData, cancellationToken).ConfigureAwait(false);
@@ -234,8 +235,21 @@ public static class DataIntegritySigner
     /// <summary>XML Schema dateTime in UTC with a Z, fractional seconds only when present.</summary>
     internal static string FormatDateTime(DateTimeOffset time)
     {
-        var utc = time.ToUniversalTime();
-        var format = utc.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
-        return utc.ToString(format, CultureInfo.InvariantCulture);
+        var utc = time.UtcDateTime;
+        if (utc.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            return utc.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+        }
+
+        // Whole seconds (every proof made with the default clock): the sortable "s" format, yyyy-MM-ddTHH:mm:ss,
+        // has a fast path the custom format string does not.
+        Span<char> text = stackalloc char[20];
+        if (!utc.TryFormat(text, out var written, "s", CultureInfo.InvariantCulture) || written != 19)
+        {
+            return utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        }
+
+        text[19] = 'Z';
+        return new string(text);
     }
 }
