@@ -56,13 +56,25 @@ public class ProofBenchmarks
     [Benchmark]
     public JObject SignEddsaRdfc2022() => _w.SignRdfcSmall();
 
+    /// <summary>eddsa-rdfc-2022 proof only (CreateProofAsync: the credential is not copied).</summary>
+    [Benchmark]
+    public JObject CreateProofEddsaRdfc2022() => _w.CreateProofRdfcSmall();
+
     /// <summary>eddsa-rdfc-2022 verify.</summary>
     [Benchmark]
     public bool VerifyEddsaRdfc2022() => _w.VerifyRdfcSmall();
 
+    /// <summary>The full CredentialVerifier (offline, fixed clock) on the eddsa-rdfc-2022 credential: every OB 3.0 check.</summary>
+    [Benchmark]
+    public bool VerifyCredentialFull() => _w.VerifyCredentialSmall();
+
     /// <summary>eddsa-jcs-2022 sign.</summary>
     [Benchmark]
     public JObject SignEddsaJcs2022() => _w.SignJcs();
+
+    /// <summary>eddsa-jcs-2022 proof only (CreateProofAsync: the credential is not copied).</summary>
+    [Benchmark]
+    public JObject CreateProofEddsaJcs2022() => _w.CreateProofJcsSmall();
 
     /// <summary>eddsa-jcs-2022 verify.</summary>
     [Benchmark]

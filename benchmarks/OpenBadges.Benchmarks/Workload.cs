@@ -7,6 +7,7 @@ using OpenBadges.Model;
 using OpenBadges.Proofs;
 using OpenBadges.Proofs.Jose;
 using OpenBadges.Rdf;
+using OpenBadges.Verification;
 
 namespace OpenBadges.Benchmarks;
 
@@ -26,6 +27,14 @@ public sealed class Workload : IDisposable
     private static readonly JsonLdOptions ProofJsonLd = new() { RdfDirection = "i18n-datatype" };
     private readonly ProofOptions _proofOptions = new() { Created = BenchmarkData.Created };
     private readonly byte[] _digest = new byte[32];
+
+    // The full OB 3.0 verifier as a relying party would run it: offline (did:key only, embedded contexts, nothing
+    // fetched) with a fixed clock a day after the proofs were made, so the verdict does not depend on when it runs.
+    private readonly CredentialVerifier _credentialVerifier = new(new CredentialVerifierOptions
+    {
+        KeyResolver = KeyResolvers.Offline,
+        TimeProvider = new FixedClock(BenchmarkData.Created.AddDays(1)),
+    });
 
     public Workload()
     {
@@ -54,11 +63,15 @@ public sealed class Workload : IDisposable
             ("raw", RawVerify()), ("rdfc small", VerifyRdfcSmall()), ("rdfc large", VerifyRdfcLarge()),
             ("jcs", VerifyJcs()), ("2020", Verify2020()), ("jwt", VerifyJwt()),
             ("build+sign", DataIntegrityVerifier.VerifyAsync(BuildAndSign()).GetAwaiter().GetResult().IsValid),
+            ("rdfc proof-only", Verify(Attach(Small, CreateProofRdfcSmall())) && JToken.DeepEquals(SmallSignedRdfc["proof"], CreateProofRdfcSmall())),
+            ("jcs proof-only", Verify(Attach(Small, CreateProofJcsSmall())) && JToken.DeepEquals(SmallSignedJcs["proof"], CreateProofJcsSmall())),
+            ("credential verifier", VerifyCredentialSmall()),
         })
         {
             if (!ok)
             {
-                throw new InvalidOperationException($"Benchmark set-up: the {name} workload does not verify.");
+                var detail = name == "credential verifier" ? ":\n" + _credentialVerifier.VerifyAsync(SmallSignedRdfc).GetAwaiter().GetResult() : ".";
+                throw new InvalidOperationException($"Benchmark set-up: the {name} workload does not verify{detail}");
             }
         }
     }
@@ -125,7 +138,13 @@ public sealed class Workload : IDisposable
 
     public bool VerifyRdfcLarge() => Verify(LargeSignedRdfc);
 
+    /// <summary>eddsa-rdfc-2022 proof only (<see cref="DataIntegritySigner.CreateProofAsync"/>: no copy of the credential).</summary>
+    public JObject CreateProofRdfcSmall() => CreateProof(Small, Cryptosuites.EddsaRdfc2022);
+
     public JObject SignJcs() => Sign(Small, Cryptosuites.EddsaJcs2022);
+
+    /// <summary>eddsa-jcs-2022 proof only (<see cref="DataIntegritySigner.CreateProofAsync"/>: no copy of the credential).</summary>
+    public JObject CreateProofJcsSmall() => CreateProof(Small, Cryptosuites.EddsaJcs2022);
 
     public bool VerifyJcs() => Verify(SmallSignedJcs);
 
@@ -134,6 +153,9 @@ public sealed class Workload : IDisposable
     public bool Verify2020() => Verify(SmallSigned2020);
 
     public string SignJwt() => _jwtIssuer.IssueAsync(Small).GetAwaiter().GetResult();
+
+    /// <summary>The full <see cref="CredentialVerifier"/> (every OB 3.0 check, not only the proof) on the signed small credential.</summary>
+    public bool VerifyCredentialSmall() => _credentialVerifier.VerifyAsync(SmallSignedRdfc).GetAwaiter().GetResult().IsValid;
 
     public bool VerifyJwt() => VcJwtVerifier.VerifyAsync(SmallJwt).GetAwaiter().GetResult().IsValid;
 
@@ -190,6 +212,17 @@ public sealed class Workload : IDisposable
     public JObject Sign(JObject document, Cryptosuite suite) =>
         DataIntegritySigner.SignAsync(document, _signer, suite, _proofOptions).GetAwaiter().GetResult();
 
+    public JObject CreateProof(JObject document, Cryptosuite suite) =>
+        DataIntegritySigner.CreateProofAsync(document, _signer, suite, _proofOptions).GetAwaiter().GetResult();
+
+    /// <summary>A copy of <paramref name="document"/> with <paramref name="proof"/> as its proof (set-up checks only).</summary>
+    private static JObject Attach(JObject document, JObject proof)
+    {
+        var secured = (JObject)document.DeepClone();
+        secured["proof"] = proof;
+        return secured;
+    }
+
     public static bool Verify(JObject signed) =>
         DataIntegrityVerifier.VerifyAsync(signed).GetAwaiter().GetResult().IsValid;
 
@@ -203,5 +236,10 @@ public sealed class Workload : IDisposable
     {
         _rawKey.Dispose();
         _key.Dispose();
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -97,16 +98,27 @@ public static class JsonInput
     private static readonly System.Numerics.BigInteger TenToThe21 = System.Numerics.BigInteger.Pow(10, 21);
 
     // Document order, depth first, like DescendantsAndSelf, without an iterator per container (this runs on
-    // every sign and verify). Finds a value parsed into a non-JSON type, or (inexactNumbers) a number RDF or JCS
-    // would write inexactly.
+    // every sign and verify). One virtual Type call per token decides; no type tests. Finds a value parsed into a
+    // non-JSON type, or (inexactNumbers) a number RDF or JCS would write inexactly.
     private static JToken? FirstReTyped(JToken token, bool inexactNumbers = false)
     {
-        switch (token)
+        switch (token.Type)
         {
-            case JProperty property:
-                return FirstReTyped(property.Value, inexactNumbers);
-            case JContainer container:
-                for (var child = container.First; child is not null; child = child.Next)
+            case JTokenType.Object:
+                // A JObject's children are always JProperty objects.
+                for (var child = ((JContainer)token).First; child is not null; child = child.Next)
+                {
+                    if (FirstReTyped(Unsafe.As<JProperty>(child).Value, inexactNumbers) is { } lost)
+                    {
+                        return lost;
+                    }
+                }
+
+                return null;
+            case JTokenType.Array:
+            case JTokenType.Constructor:
+            case JTokenType.Property:
+                for (var child = ((JContainer)token).First; child is not null; child = child.Next)
                 {
                     if (FirstReTyped(child, inexactNumbers) is { } lost)
                     {
@@ -115,12 +127,18 @@ public static class JsonInput
                 }
 
                 return null;
-            case JValue { Type: JTokenType.Integer, Value: System.Numerics.BigInteger big } when inexactNumbers:
-                return System.Numerics.BigInteger.Abs(big) >= TenToThe21 ? token : null;
-            case JValue { Type: JTokenType.Float, Value: double d } when inexactNumbers:
-                return double.IsFinite(d) ? null : token;
+            case JTokenType.Date:
+            case JTokenType.Bytes:
+            case JTokenType.Guid:
+            case JTokenType.Uri:
+            case JTokenType.TimeSpan:
+                return token;
+            case JTokenType.Integer when inexactNumbers:
+                return ((JValue)token).Value is System.Numerics.BigInteger big && System.Numerics.BigInteger.Abs(big) >= TenToThe21 ? token : null;
+            case JTokenType.Float when inexactNumbers:
+                return ((JValue)token).Value is double d && !double.IsFinite(d) ? token : null;
             default:
-                return token.Type is JTokenType.Date or JTokenType.Bytes or JTokenType.Guid or JTokenType.Uri or JTokenType.TimeSpan ? token : null;
+                return null;
         }
     }
 

@@ -12,9 +12,22 @@ namespace OpenBadges.Proofs;
 /// cryptosuite). The input is never modified; a document that already has proofs gets one more (a proof set),
 /// or one that signs over named earlier proofs (a chain, via <see cref="ProofOptions.PreviousProof"/>).
 /// </summary>
+/// <remarks>
+/// Two entry points make the same proof. <see cref="SignAsync"/> returns a signed copy of the document: the simple
+/// choice, and the right one when the input must stay as it is or the caller does not own it.
+/// <see cref="CreateProofAsync"/> returns only the proof and neither copies nor changes the document: for an
+/// issuer that builds each credential itself and signs many, it saves the deep copy (for a 3 KB credential about
+/// 10 µs and 29 KB: some 30 % of the time and 90 % of the allocation of an eddsa-jcs-2022 signature, some 8 % of an
+/// eddsa-rdfc-2022 one); the caller attaches the proof.
+/// </remarks>
 public static class DataIntegritySigner
 {
     /// <summary>Signs <paramref name="document"/> with <paramref name="signer"/> and returns the signed copy.</summary>
+    /// <remarks>
+    /// The copy carries the new proof under <c>proof</c> (with any earlier ones, as an array) and an <c>@context</c>
+    /// completed with the suite's context when it did not cover the proof's terms. To sign without the copy, see
+    /// <see cref="CreateProofAsync"/>.
+    /// </remarks>
     /// <exception cref="JsonLdException">The document cannot be canonicalized (in safe mode: it carries terms no context defines).</exception>
     public static async Task<JObject> SignAsync(
         JObject document,
@@ -23,10 +36,58 @@ public static class DataIntegritySigner
         ProofOptions? options = null,
         CancellationToken cancellationToken = default)
     {
+        options = CheckArguments(document, signer, suite, options);
+        var proof = await CreateProofCoreAsync(document, signer, suite, options, cancellationToken).ConfigureAwait(false);
+
+        var secured = (JObject)document.DeepClone();
+        var proofs = ProofSet.Read(secured);
+        secured.Remove("proof");
+        EnsureSuiteContext(secured, suite);
+        proofs.Add(proof);
+        secured["proof"] = proofs.Count == 1 ? proof : new JArray(proofs);
+        return secured;
+    }
+
+    /// <summary>
+    /// Makes the proof <see cref="SignAsync"/> would add to <paramref name="document"/> and returns only the proof:
+    /// the document is neither copied nor modified.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// The caller attaches the proof: <c>document["proof"] = proof</c>, or, when the document already has proofs, adds
+    /// it to them (a proof set: <c>proof</c> becomes an array). Use this when the document is the caller's own to
+    /// change, for instance a credential just built for one learner; use <see cref="SignAsync"/> when the input has to
+    /// stay unsigned or is shared.
+    /// </para>
+    /// <para>
+    /// The proof signs the document as <see cref="SignAsync"/> would secure it: without its existing proofs and with
+    /// an <c>@context</c> that defines the proof's terms. When the document's context does not (it has neither the
+    /// suite's context nor, for the eddsa suites, the VC 2.0 context; e.g. VC 1.1 with OB 3.0.0), the proof is made
+    /// over the context with the suite's context appended (<see cref="EmbeddedContexts.DataIntegrityV2"/>, or
+    /// <see cref="EmbeddedContexts.Ed25519Signature2020V1"/> for Ed25519Signature2020), and the caller must append it
+    /// to the document too before attaching the proof, or the proof will not verify. An eddsa-jcs-2022 proof carries
+    /// that context as its own <c>@context</c>.
+    /// </para>
+    /// <para>A chained proof (<see cref="ProofOptions.PreviousProof"/>) is made over a copy of the document and the proofs it follows.</para>
+    /// </remarks>
+    /// <returns>The new proof object, with its <c>proofValue</c>.</returns>
+    /// <exception cref="JsonLdException">The document cannot be canonicalized (in safe mode: it carries terms no context defines).</exception>
+    public static Task<JObject> CreateProofAsync(
+        JObject document,
+        ISigner signer,
+        Cryptosuite suite,
+        ProofOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        options = CheckArguments(document, signer, suite, options);
+        return CreateProofCoreAsync(document, signer, suite, options, cancellationToken);
+    }
+
+    private static ProofOptions CheckArguments(JObject document, ISigner signer, Cryptosuite suite, ProofOptions? options)
+    {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(signer);
         ArgumentNullException.ThrowIfNull(suite);
-        options ??= new ProofOptions();
         if (!suite.CanIssue)
         {
             Throw.Argument(nameof(suite), $"The cryptosuite '{suite}' is accepted for verification only; issue with '{Cryptosuites.EddsaRdfc2022}'.");
@@ -37,33 +98,50 @@ public static class DataIntegritySigner
             Throw.Argument(nameof(signer), $"The cryptosuite '{suite}' signs with Ed25519, but the signer's algorithm is '{signer.Algorithm}'.");
         }
 
-        JsonInput.RequirePlainJson(document);
-        var secured = (JObject)document.DeepClone();
-        var existingProofs = ProofSet.Read(secured);
-        secured.Remove("proof");
-        EnsureSuiteContext(secured, suite);
+        // Plain JSON, and no number the canonical form would write inexactly (a signature must pin every value down).
+        JsonInput.RequireSignableJson(document);
+        return options ?? new ProofOptions();
+    }
 
+    /// <summary>The proof over <paramref name="document"/> as secured by <see cref="SignAsync"/>; <paramref name="document"/> is only read.</summary>
+    private static async Task<JObject> CreateProofCoreAsync(JObject document, ISigner signer, Cryptosuite suite, ProofOptions options, CancellationToken cancellationToken)
+    {
+        // The secured document's @context: the document's own, or a new array with the suite's context appended.
+        var completedContext = CompletedSuiteContext(document["@context"], suite);
+        var context = completedContext ?? document["@context"];
+
+        // The proof configuration is the new proof (no proofValue yet) with the document's context: read through a view.
         var proof = NewProof(suite, signer, options);
-        if (suite.Canonicalization == ProofCanonicalization.Jcs && secured["@context"] is { } documentContext)
+        var configuration = ProofHashing.ConfigurationView(proof, context);
+        byte[] hashData;
+        if (options.PreviousProof.Count == 0)
+        {
+            // The unsecured document is the document without `proof`, with the completed context: read in place.
+            var unsecured = new DocumentView(document, "proof", completedContext);
+            hashData = ProofHashing.HashData(suite, configuration, unsecured, options.JsonLd, cancellationToken);
+        }
+        else
+        {
+            // A chain also signs the proofs it follows: that document is built (a copy).
+            var unsecured = ProofSet.UnsecuredDocumentFor(document, ProofSet.Read(document), options.PreviousProof, "proof");
+            if (completedContext is not null)
+            {
+                unsecured["@context"] = completedContext;
+            }
+
+            hashData = ProofHashing.HashData(suite, configuration, unsecured, options.JsonLd, cancellationToken);
+        }
+
+        if (suite.Canonicalization == ProofCanonicalization.Jcs && context is not null)
         {
             // eddsa-jcs-2022 signs the proof with the document's context inside it (no JSON-LD processing
             // will add it back), so the secured proof keeps it, as the W3C vector and the reference stack do.
-            proof["@context"] = documentContext.DeepClone();
+            proof["@context"] = context.DeepClone();
         }
 
-        // Without a chain the unsecured document is exactly `secured` as it stands (proofs removed, context
-        // completed), and `secured` is not changed until hashing is done: no second copy of the document.
-        var unsecured = options.PreviousProof.Count == 0
-            ? secured
-            : ProofSet.UnsecuredDocumentFor(secured, existingProofs, options.PreviousProof, "proof");
-        var configuration = ProofHashing.ProofConfiguration(proof, secured["@context"]);
-        var hashData = ProofHashing.HashData(suite, configuration, unsecured, options.JsonLd, cancellationToken);
         var signature = await signer.SignAsync(hashData, cancellationToken).ConfigureAwait(false);
         proof["proofValue"] = Multibase.EncodeBase58Btc(signature);
-
-        existingProofs.Add(proof);
-        secured["proof"] = existingProofs.Count == 1 ? proof : new JArray(existingProofs);
-        return secured;
+        return proof;
     }
 
     /// <summary>
@@ -72,23 +150,43 @@ public static class DataIntegritySigner
     /// </summary>
     internal static void EnsureSuiteContext(JObject document, Cryptosuite suite)
     {
-        var context = document["@context"];
+        if (CompletedSuiteContext(document["@context"], suite) is { } completed)
+        {
+            document["@context"] = completed;
+        }
+    }
+
+    /// <summary>
+    /// The <c>@context</c> <see cref="EnsureSuiteContext"/> would leave, as a new array, or null when
+    /// <paramref name="context"/> needs nothing (or is absent). <paramref name="context"/> is not modified.
+    /// </summary>
+    private static JArray? CompletedSuiteContext(JToken? context, Cryptosuite suite)
+    {
         if (context is null)
         {
-            return;
+            return null;
         }
 
-        var urls = context is JArray array ? array.Select(c => c.Type == JTokenType.String ? (string?)c : null).ToList() : [context.Type == JTokenType.String ? (string?)context : null];
-        if (urls.Contains(suite.SuiteContext)
-            || (suite.SuiteContextSatisfiedByVc2 && urls.Contains(EmbeddedContexts.CredentialsV2))
-            || (suite.SuiteContextSatisfiedByVc2 && urls.Contains(EmbeddedContexts.DataIntegrityV1)))
+        var items = context as JArray ?? (IEnumerable<JToken>)[context];
+        foreach (var item in items)
         {
-            return;
+            if (item.Type == JTokenType.String && (string)item! is { } url
+                && (string.Equals(url, suite.SuiteContext, StringComparison.Ordinal)
+                    || (suite.SuiteContextSatisfiedByVc2 && (string.Equals(url, EmbeddedContexts.CredentialsV2, StringComparison.Ordinal) || string.Equals(url, EmbeddedContexts.DataIntegrityV1, StringComparison.Ordinal)))))
+            {
+                return null;
+            }
         }
 
-        var list = context as JArray ?? new JArray(context);
-        list.Add(suite.SuiteContext);
-        document["@context"] = list;
+        // The items are copied (a JToken has one parent), the input keeps its own.
+        var completed = new JArray();
+        foreach (var item in items)
+        {
+            completed.Add(item.DeepClone());
+        }
+
+        completed.Add(suite.SuiteContext);
+        return completed;
     }
 
     private static JObject NewProof(Cryptosuite suite, ISigner signer, ProofOptions options)
@@ -139,8 +237,21 @@ public static class DataIntegritySigner
     /// <summary>XML Schema dateTime in UTC with a Z, fractional seconds only when present.</summary>
     internal static string FormatDateTime(DateTimeOffset time)
     {
-        var utc = time.ToUniversalTime();
-        var format = utc.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
-        return utc.ToString(format, CultureInfo.InvariantCulture);
+        var utc = time.UtcDateTime;
+        if (utc.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            return utc.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+        }
+
+        // Whole seconds (every proof made with the default clock): the sortable "s" format, yyyy-MM-ddTHH:mm:ss,
+        // has a fast path the custom format string does not.
+        Span<char> text = stackalloc char[20];
+        if (!utc.TryFormat(text, out var written, "s", CultureInfo.InvariantCulture) || written != 19)
+        {
+            return utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        }
+
+        text[19] = 'Z';
+        return new string(text);
     }
 }

@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Security.Cryptography;
-using System.Text;
 using Newtonsoft.Json.Linq;
 using OpenBadges.Canonicalization;
 using OpenBadges.JsonLd;
@@ -28,29 +25,55 @@ internal static class ProofHashing
     {
         var hashData = new byte[HashDataLength];
         HashCanonical(suite, proofConfiguration, jsonLd, cancellationToken, hashData.AsSpan(0, 32));
-        if (suite.Canonicalization == ProofCanonicalization.Jcs)
-        {
-            Sha256Utf8(Jcs.Canonicalize(unsecuredDocument), hashData.AsSpan(32, 32));
-        }
-        else
-        {
-            JsonLdCanonicalizer.CanonicalSha256(unsecuredDocument, jsonLd, null, cancellationToken, hashData.AsSpan(32, 32));
-        }
+        HashCanonical(suite, unsecuredDocument, jsonLd, cancellationToken, hashData.AsSpan(32, 32));
+        return hashData;
+    }
 
+    /// <summary>
+    /// As above, with the proof configuration read through a view of the proof too (see <see cref="ConfigurationView"/>):
+    /// what a signer hashes, copying neither.
+    /// </summary>
+    public static byte[] HashData(Cryptosuite suite, DocumentView proofConfiguration, DocumentView unsecuredDocument, JsonLdOptions? jsonLd, CancellationToken cancellationToken)
+    {
+        var hashData = new byte[HashDataLength];
+        HashCanonical(suite, proofConfiguration, jsonLd, cancellationToken, hashData.AsSpan(0, 32));
+        HashCanonical(suite, unsecuredDocument, jsonLd, cancellationToken, hashData.AsSpan(32, 32));
+        return hashData;
+    }
+
+    /// <summary>As above, for an unsecured document that had to be built (a proof chain's).</summary>
+    public static byte[] HashData(Cryptosuite suite, DocumentView proofConfiguration, JObject unsecuredDocument, JsonLdOptions? jsonLd, CancellationToken cancellationToken)
+    {
+        var hashData = new byte[HashDataLength];
+        HashCanonical(suite, proofConfiguration, jsonLd, cancellationToken, hashData.AsSpan(0, 32));
+        HashCanonical(suite, unsecuredDocument, jsonLd, cancellationToken, hashData.AsSpan(32, 32));
         return hashData;
     }
 
     /// <summary>The canonical form of <paramref name="document"/> as UTF-8, hashed with SHA-256 into <paramref name="destination"/>.</summary>
     /// <remarks>
     /// Hashes without materializing the canonical text as a string and then as a byte array: RDFC-1.0 hashes its
-    /// sorted lines directly; the JCS text is encoded into a pooled buffer. Byte for byte the input of
+    /// sorted lines directly; JCS writes its UTF-8 straight into a pooled buffer. Byte for byte the input of
     /// <c>SHA256(UTF8(Canonicalize(document)))</c>.
     /// </remarks>
     public static void HashCanonical(Cryptosuite suite, JObject document, JsonLdOptions? jsonLd, CancellationToken cancellationToken, Span<byte> destination)
     {
         if (suite.Canonicalization == ProofCanonicalization.Jcs)
         {
-            Sha256Utf8(Jcs.Canonicalize(document), destination);
+            Jcs.Sha256(document, destination);
+        }
+        else
+        {
+            JsonLdCanonicalizer.CanonicalSha256(document, jsonLd, null, cancellationToken, destination);
+        }
+    }
+
+    /// <summary>As above, for a document read through a view.</summary>
+    public static void HashCanonical(Cryptosuite suite, DocumentView document, JsonLdOptions? jsonLd, CancellationToken cancellationToken, Span<byte> destination)
+    {
+        if (suite.Canonicalization == ProofCanonicalization.Jcs)
+        {
+            Jcs.Sha256(document, destination);
         }
         else
         {
@@ -65,24 +88,21 @@ internal static class ProofHashing
             _ => JsonLdCanonicalizer.Canonicalize(document, jsonLd, null, cancellationToken),
         };
 
-    private static void Sha256Utf8(string text, Span<byte> destination)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
-        try
-        {
-            var length = Encoding.UTF8.GetBytes(text, buffer);
-            SHA256.HashData(buffer.AsSpan(0, length), destination);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
     /// <summary>
     /// The proof configuration: the proof without its value, carrying the document's <c>@context</c> so its
     /// terms expand the same way they do in the document.
     /// </summary>
+    /// <summary>
+    /// <see cref="ProofConfiguration"/> as a view of <paramref name="proof"/> instead of a copy: <c>proofValue</c> hidden
+    /// and, when <paramref name="documentContext"/> is given, the proof's own <c>@context</c> replaced by it. Without a
+    /// document context the proof must carry no <c>@context</c> of its own (a signer's new proof), as the copy would drop it.
+    /// </summary>
+    public static DocumentView ConfigurationView(JObject proof, JToken? documentContext)
+    {
+        System.Diagnostics.Debug.Assert(documentContext is not null || proof["@context"] is null, "a proof context the configuration drops");
+        return new DocumentView(proof, "proofValue", documentContext);
+    }
+
     public static JObject ProofConfiguration(JObject proof, JToken? documentContext)
     {
         var configuration = (JObject)proof.DeepClone();

@@ -64,6 +64,11 @@ public sealed class DataIntegrityVectorTests
         Assert.Equal(File.ReadAllText(Path.Combine(dir, $"sigBTC58{suffix}.txt")).Trim(), (string?)signed["proof"]!["proofValue"]);
         Assert.Equal(ReadHex(dir, $"sigHex{suffix}.txt"), Convert.ToHexStringLower(Multibase.Decode((string)signed["proof"]!["proofValue"]!)));
         Assert.True(JToken.DeepEquals(expected, signed), "signed document differs:\n" + signed);
+
+        // The proof alone, made without copying the document, is the vector's proof.
+        var unsigned = TestContexts.ReadObject(SharedData.Conformance("vc-di-eddsa/" + input));
+        var proof = await DataIntegritySigner.CreateProofAsync(unsigned, signer, suite, options);
+        Assert.True(JToken.DeepEquals(expected["proof"], proof), "proof differs:\n" + proof);
     }
 
     [SharedDataTheory]
@@ -103,13 +108,20 @@ public sealed class DataIntegrityVectorTests
                 JValue value => [(string)value!],
                 _ => new List<string>(),
             };
-            return await DataIntegritySigner.SignAsync(doc, new Ed25519Signer(key, (string)config["verificationMethod"]!), suite, new ProofOptions
+            var signer = new Ed25519Signer(key, (string)config["verificationMethod"]!);
+            var options = new ProofOptions
             {
                 Id = (string?)config["id"],
                 Created = DateTimeOffset.Parse((string)config["created"]!, System.Globalization.CultureInfo.InvariantCulture),
                 PreviousProof = previous,
                 JsonLd = TestContexts.Options,
-            });
+            };
+            var signed = await DataIntegritySigner.SignAsync(doc, signer, suite, options);
+
+            // The proof alone (a set member or a chain link) is the one SignAsync added last.
+            var proof = await DataIntegritySigner.CreateProofAsync(doc, signer, suite, options);
+            Assert.True(JToken.DeepEquals(signed["proof"] is JArray all ? all.Last : signed["proof"], proof), "proof differs:\n" + proof);
+            return signed;
         }
 
         var set1 = await Sign(document, "proofSetConfig1.json", "keyPair1");

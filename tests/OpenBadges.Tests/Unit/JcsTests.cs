@@ -139,6 +139,57 @@ public sealed class JcsTests
         Assert.Equal("""prefix:{"a":2,"b":1}""", builder.ToString());
     }
 
+    public static TheoryData<string> HashInputs() => new()
+    {
+        """{"b":[1,2.5,-0,1e21,1e-7,true,false,null],"a":{"z":"x","\u20ac":"€"}}""",
+        """["\u0000\u001f\"\\/ é ü 😀 \u2028 \ud83d\ude00 \ufb33"]""",
+        """{"\r":"Carriage Return","1":"One","\u0080":"Control","\ud83d\ude00":"Emoji"}""",
+        "[]",
+        "\"\"",
+        "{}",
+    };
+
+    [Theory]
+    [MemberData(nameof(HashInputs))]
+    public void The_utf8_hash_path_hashes_exactly_the_utf8_of_the_text(string json)
+    {
+        var value = JsonInput.Parse(json);
+        var hash = new byte[32];
+        Jcs.Sha256(value, hash);
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Jcs.Canonicalize(value))), hash);
+    }
+
+    [Fact]
+    public void Long_and_multi_byte_text_grows_the_buffer_and_stays_identical()
+    {
+        // Well past the first pooled buffer (4 KB), in 1-, 2-, 3- and 4-byte UTF-8 characters and escapes.
+        var text = string.Concat(Enumerable.Repeat("aé€😀\n\"", 5000));
+        var value = new JObject { ["text"] = text, ["numbers"] = new JArray(Enumerable.Range(0, 2000).Select(i => i * 1.5)) };
+        var canonical = Jcs.Canonicalize(value);
+        Assert.StartsWith("{\"numbers\":[0,1.5,3,4.5,", canonical, StringComparison.Ordinal);
+        Assert.Contains("\"text\":\"aé€😀\\n\\\"aé€", canonical, StringComparison.Ordinal);
+        var hash = new byte[32];
+        Jcs.Sha256(value, hash);
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(canonical)), hash);
+        var builder = new StringBuilder();
+        Jcs.Canonicalize(value, builder);
+        Assert.Equal(canonical, builder.ToString());
+    }
+
+    [Fact]
+    public void A_view_hashes_as_the_copy_it_stands_for()
+    {
+        var document = JsonInput.ParseObject("""{"@context":["https://www.w3.org/ns/credentials/v2"],"proof":{"type":"DataIntegrityProof"},"name":"x"}""");
+        var context = new JArray("https://www.w3.org/ns/credentials/v2", "https://w3id.org/security/data-integrity/v2");
+        var copy = (JObject)document.DeepClone();
+        copy.Remove("proof");
+        copy["@context"] = context.DeepClone();
+        var viewHash = new byte[32];
+        Jcs.Sha256(new OpenBadges.JsonLd.DocumentView(document, "proof", context), viewHash);
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Jcs.Canonicalize(copy))), viewHash);
+        Assert.NotNull(document["proof"]);
+    }
+
     [SharedDataFact]
     public void Vc_di_eddsa_jcs_proof_configuration_vector()
     {
