@@ -15,11 +15,11 @@ namespace OpenBadges.JsonLd;
 /// <see cref="NodeMapGeneration"/> and <see cref="RdfSerialization"/> do, for the few constructs credentials use:
 /// node objects with <c>@id</c>, <c>@type</c> and properties; strings, numbers and booleans; term coercion
 /// (<c>@id</c>, <c>@vocab</c>, a datatype, a language, a direction); value objects with <c>@type</c>,
-/// <c>@language</c> or <c>@direction</c>; embedded, type-scoped and property-scoped contexts; <c>@set</c> and
-/// <c>@list</c> containers. Comments name the step of the spec-mirroring code they transcribe.
+/// <c>@language</c> or <c>@direction</c>; embedded, type-scoped and property-scoped contexts; <c>@set</c>,
+/// <c>@list</c> and <c>@graph</c> containers (an embedded proof). Comments name the step of the spec-mirroring code they transcribe.
 /// </para>
 /// <para>
-/// At the first thing outside that subset (a <c>@list</c> object, a graph, a map container, <c>@reverse</c>, <c>@nest</c>,
+/// At the first thing outside that subset (a <c>@list</c> or <c>@graph</c> object, a map container, <c>@reverse</c>, <c>@nest</c>,
 /// <c>@included</c>, <c>@json</c>, nested arrays), and at anything the spec path would report or reject (an
 /// undefined term, a relative IRI, a null <c>@id</c>, an ill-formed language tag...), it gives up and the caller
 /// runs the spec path, which then reports exactly what it always reports. So every document this class converts
@@ -41,6 +41,10 @@ internal sealed class OnePassToRdf
     private readonly List<RdfQuad> _quads = new(128);
     private readonly List<string> _typeScratch = new(4);
     private Dictionary<string, RdfTerm>? _documentBlankNodes;
+
+    // The graph the statements being written belong to: the default graph, or the blank node naming the graph
+    // object a @graph container made of a value.
+    private RdfTerm _graph = RdfTerm.DefaultGraph;
     private int _blankNodeCount;
 
     private OnePassToRdf(JsonLdRun run, DocumentView? view)
@@ -228,7 +232,7 @@ internal sealed class OnePassToRdf
                         return null;
                     }
 
-                    _quads.Add(new RdfQuad(subject, RdfType, typeTerm, RdfTerm.DefaultGraph));
+                    _quads.Add(new RdfQuad(subject, RdfType, typeTerm, _graph));
                 }
 
                 continue;
@@ -244,12 +248,22 @@ internal sealed class OnePassToRdf
             // Step 13.5 onwards, for what this class handles: no container but @set or @list, no reverse, no JSON literal.
             var definition = meaning.Definition;
             if (definition is not null &&
-                ((definition.Container & ~(ContainerKinds.Set | ContainerKinds.List)) != 0 || definition.IsReverse || definition.TypeMapping == Keywords.Json || definition.NestValue is not null))
+                ((definition.Container & ~(ContainerKinds.Set | ContainerKinds.List | ContainerKinds.Graph)) != 0 || definition.IsReverse || definition.TypeMapping == Keywords.Json || definition.NestValue is not null))
             {
                 return null;
             }
 
             var value = property.Value;
+            if (definition is not null && definition.Has(ContainerKinds.Graph))
+            {
+                if (!GraphObjects(active, key, definition, value, depth + 1, subject, predicate))
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
             if (definition is not null && definition.Has(ContainerKinds.List))
             {
                 // Step 13.11 (a null value expands to nothing, so it states nothing, not even an empty list).
@@ -260,7 +274,7 @@ internal sealed class OnePassToRdf
                         return null;
                     }
 
-                    _quads.Add(new RdfQuad(subject, predicate, head, RdfTerm.DefaultGraph));
+                    _quads.Add(new RdfQuad(subject, predicate, head, _graph));
                 }
 
                 continue;
@@ -286,7 +300,7 @@ internal sealed class OnePassToRdf
                         return null;
                     }
 
-                    _quads.Add(new RdfQuad(subject, predicate, @object, RdfTerm.DefaultGraph));
+                    _quads.Add(new RdfQuad(subject, predicate, @object, _graph));
                 }
             }
             else if (value.Type != JTokenType.Null)
@@ -296,11 +310,61 @@ internal sealed class OnePassToRdf
                     return null;
                 }
 
-                _quads.Add(new RdfQuad(subject, predicate, @object, RdfTerm.DefaultGraph));
+                _quads.Add(new RdfQuad(subject, predicate, @object, _graph));
             }
         }
 
         return subject;
+    }
+
+    // A @graph container's value (expansion step 13.12): each node object becomes a graph object, i.e. a blank node
+    // naming a graph that holds the node's statements (node map generation, toRdf step 1). E.g. an embedded proof.
+    private bool GraphObjects(Context active, string activeProperty, TermDefinition definition, JToken value, int depth, RdfTerm subject, RdfTerm predicate)
+    {
+        if (value is JArray array)
+        {
+            if (depth > _run.Options.MaxDepth)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < array.Count; i++)
+            {
+                if (array[i].Type != JTokenType.Null && !GraphObject(active, activeProperty, definition, array[i], depth + 1, subject, predicate))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        return value.Type == JTokenType.Null || GraphObject(active, activeProperty, definition, value, depth, subject, predicate);
+    }
+
+    private bool GraphObject(Context active, string activeProperty, TermDefinition definition, JToken value, int depth, RdfTerm subject, RdfTerm predicate)
+    {
+        // Only node objects: values, lists or nested arrays in a graph container are the spec path's.
+        if (value is not JObject map)
+        {
+            return false;
+        }
+
+        var outer = _graph;
+        var graphName = NewBlankNode();
+        var before = _quads.Count;
+        _graph = graphName;
+        var node = Element(active, activeProperty, definition, map, depth);
+        _graph = outer;
+
+        // A graph that states nothing, or holds a value rather than a node: leave it to the spec path.
+        if (node is null || node.IsLiteral || _quads.Count == before)
+        {
+            return false;
+        }
+
+        _quads.Add(new RdfQuad(subject, predicate, graphName, _graph));
+        return true;
     }
 
     // A @list container's value (expansion step 13.11) and List Conversion (8.3.2): the head of the list.
@@ -350,8 +414,8 @@ internal sealed class OnePassToRdf
         for (var i = 0; i < items.Count; i++)
         {
             var rest = i + 1 < items.Count ? NewBlankNode() : RdfNil;
-            _quads.Add(new RdfQuad(node, RdfFirst, items[i], RdfTerm.DefaultGraph));
-            _quads.Add(new RdfQuad(node, RdfRest, rest, RdfTerm.DefaultGraph));
+            _quads.Add(new RdfQuad(node, RdfFirst, items[i], _graph));
+            _quads.Add(new RdfQuad(node, RdfRest, rest, _graph));
             node = rest;
         }
 

@@ -37,14 +37,7 @@ public sealed partial class CredentialVerifier
                 continue;
             }
 
-            IReadOnlyList<SchemaValidationError>? errors = id switch
-            {
-                OpenBadgesSchemas.AchievementCredentialSchemaId => OpenBadgesSchemas.ValidateAchievementCredential(credential),
-                OpenBadgesSchemas.EndorsementCredentialSchemaId => OpenBadgesSchemas.ValidateEndorsementCredential(credential),
-                OpenBadgesSchemas.ProfileSchemaId => OpenBadgesSchemas.ValidateProfile(credential),
-                _ => null,
-            };
-            if (errors is not null)
+            if (ValidateEmbedded(id, credential, run) is { } errors)
             {
                 ReportSchemaErrors(CheckNames.CredentialSchema, errors, run, path, rule + $"; {id} is embedded");
                 continue;

@@ -14,11 +14,36 @@ public sealed partial class CredentialVerifier
             return;
         }
 
-        var (schemaId, errors) = kind == CredentialKind.Endorsement
-            ? (OpenBadgesSchemas.EndorsementCredentialSchemaId, OpenBadgesSchemas.ValidateEndorsementCredential(credential))
-            : (OpenBadgesSchemas.AchievementCredentialSchemaId, OpenBadgesSchemas.ValidateAchievementCredential(credential));
+        var schemaId = kind == CredentialKind.Endorsement ? OpenBadgesSchemas.EndorsementCredentialSchemaId : OpenBadgesSchemas.AchievementCredentialSchemaId;
+        var errors = ValidateEmbedded(schemaId, credential, run)!;
         var rule = "the credential conforms to the OB 3.0 JSON Schema " + schemaId;
         ReportSchemaErrors(CheckNames.Schema, errors, run, "$", rule);
+    }
+
+    /// <summary>
+    /// Validates <paramref name="credential"/> against the embedded schema <paramref name="schemaId"/>, once per run
+    /// (schema validation is most of a verification's cost); null when no such schema is embedded.
+    /// </summary>
+    private static IReadOnlyList<SchemaValidationError>? ValidateEmbedded(string schemaId, JObject credential, Run run)
+    {
+        if (run.EmbeddedSchemaResults.TryGetValue(schemaId, out var known))
+        {
+            return known;
+        }
+
+        IReadOnlyList<SchemaValidationError>? errors = schemaId switch
+        {
+            OpenBadgesSchemas.AchievementCredentialSchemaId => OpenBadgesSchemas.ValidateAchievementCredential(credential),
+            OpenBadgesSchemas.EndorsementCredentialSchemaId => OpenBadgesSchemas.ValidateEndorsementCredential(credential),
+            OpenBadgesSchemas.ProfileSchemaId => OpenBadgesSchemas.ValidateProfile(credential),
+            _ => null,
+        };
+        if (errors is not null)
+        {
+            run.EmbeddedSchemaResults[schemaId] = errors;
+        }
+
+        return errors;
     }
 
     private static void ReportSchemaErrors(string name, IReadOnlyList<SchemaValidationError> errors, Run run, string path, string rule)

@@ -44,8 +44,11 @@ public sealed partial class CredentialVerifier
 
         try
         {
-            var quads = JsonLdProcessor.ToRdf(credential, _jsonLd, cancellationToken);
-            run.Pass(CheckNames.JsonLd, $"Every term is defined; {quads.Count} statements.", null, rule);
+            // The one-pass conversion accepts only what the spec path accepts without an event; anything else,
+            // including every failure, is decided (and worded) by the spec path.
+            var quads = (IReadOnlyList<Rdf.RdfQuad>?)OnePassToRdf.TryConvert(credential, null, _jsonLd, cancellationToken)
+                ?? JsonLdProcessor.ToRdf(credential, _jsonLd, cancellationToken);
+            run.Pass(CheckNames.JsonLd, $"Every term is defined; {new HashSet<Rdf.RdfQuad>(quads).Count} statements.", null, rule);
         }
         catch (JsonLdSafeModeException e)
         {

@@ -4,6 +4,8 @@ using OpenBadges.JsonLd;
 using OpenBadges.Proofs;
 using OpenBadges.Proofs.Jose;
 
+using OpenBadges.Schemas;
+
 namespace OpenBadges.Verification;
 
 /// <summary>
@@ -183,6 +185,9 @@ public sealed partial class CredentialVerifier
         public List<VerificationReport> Credentials { get; } = [];
 
         public Dictionary<string, Task<FetchResult>> Fetched { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Embedded-schema results by schema id: step 5 and a credentialSchema naming the same schema validate once.</summary>
+        public Dictionary<string, IReadOnlyList<SchemaValidationError>> EmbeddedSchemaResults { get; } = new(StringComparer.Ordinal);
 
         public void Pass(string name, string message, string? path, string rule) => Checks.Add(VerificationCheck.Pass(name, message, path, rule));
 
