@@ -39,12 +39,24 @@ public static class DataIntegritySigner
         options = CheckArguments(document, signer, suite, options);
         var proof = await CreateProofCoreAsync(document, signer, suite, options, cancellationToken).ConfigureAwait(false);
 
-        var secured = (JObject)document.DeepClone();
-        var proofs = ProofSet.Read(secured);
-        secured.Remove("proof");
+        // The copy: the document without its proofs (copied below, as the proof set), the suite context completed.
+        var secured = JsonCopy.ObjectWithout(document, "proof");
         EnsureSuiteContext(secured, suite);
-        proofs.Add(proof);
-        secured["proof"] = proofs.Count == 1 ? proof : new JArray(proofs);
+        var proofs = ProofSet.Read(document);
+        if (proofs.Count == 0)
+        {
+            secured["proof"] = proof;
+            return secured;
+        }
+
+        var set = new JArray();
+        foreach (var earlier in proofs)
+        {
+            set.Add(JsonCopy.Of(earlier));
+        }
+
+        set.Add(proof);
+        secured["proof"] = set;
         return secured;
     }
 
