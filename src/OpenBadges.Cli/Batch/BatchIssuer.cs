@@ -251,7 +251,10 @@ internal sealed class BatchIssuer
 
         try
         {
-            var signed = await DataIntegritySigner.SignAsync(credential.ToJObject(), _signer, _suite, new ProofOptions { Clock = _clock }, cancellationToken).ConfigureAwait(false);
+            // The credential was just built for this row: it is signed in place, without the copy SignAsync makes.
+            var signed = credential.ToJObject();
+            var proof = await DataIntegritySigner.CreateProofAsync(signed, _signer, _suite, new ProofOptions { Clock = _clock }, cancellationToken).ConfigureAwait(false);
+            DataIntegritySigner.AttachProof(signed, proof, _suite);
             var written = AtomicFile.WriteText(path, signed.ToString(Formatting.Indented) + "\n", overwrite: force);
             return written ? RowOutcome.Issued : RowOutcome.Skipped;
         }

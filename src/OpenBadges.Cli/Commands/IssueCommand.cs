@@ -99,7 +99,8 @@ internal static class IssueCommand
         }
 
         var credential = MicroCredentialSpec.Parse(json).Build();
-        var signed = DataIntegritySigner.SignAsync(credential.ToJObject(), keyFile.CreateSigner(), suite).GetAwaiter().GetResult();
+        var signed = credential.ToJObject();
+        DataIntegritySigner.AttachProof(signed, DataIntegritySigner.CreateProofAsync(signed, keyFile.CreateSigner(), suite).GetAwaiter().GetResult(), suite);
         context.WriteOutput(signed.ToString(Formatting.Indented) + Environment.NewLine, outputPath);
         return ExitCodes.Ok;
     }

@@ -41,23 +41,47 @@ public static class DataIntegritySigner
 
         // The copy: the document without its proofs (copied below, as the proof set), the suite context completed.
         var secured = JsonCopy.ObjectWithout(document, "proof");
-        EnsureSuiteContext(secured, suite);
         var proofs = ProofSet.Read(document);
-        if (proofs.Count == 0)
+        if (proofs.Count > 0)
         {
-            secured["proof"] = proof;
-            return secured;
+            var earlier = new JArray();
+            foreach (var item in proofs)
+            {
+                earlier.Add(JsonCopy.Of(item));
+            }
+
+            secured["proof"] = earlier;
         }
 
-        var set = new JArray();
-        foreach (var earlier in proofs)
-        {
-            set.Add(JsonCopy.Of(earlier));
-        }
-
-        set.Add(proof);
-        secured["proof"] = set;
+        AttachProof(secured, proof, suite);
         return secured;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="proof"/>, made by <see cref="CreateProofAsync"/> for <paramref name="document"/> with
+    /// <paramref name="suite"/>, to <paramref name="document"/> itself: completes its <c>@context</c> with the suite's
+    /// context when the proof needs it, and sets <c>proof</c> (or, when the document already has proofs, makes them
+    /// a proof set with the new one last). Together the two calls do what <see cref="SignAsync"/> does, without the copy.
+    /// </summary>
+    /// <remarks>The document is changed; nothing is verified here.</remarks>
+    public static void AttachProof(JObject document, JObject proof, Cryptosuite suite)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(proof);
+        ArgumentNullException.ThrowIfNull(suite);
+        EnsureSuiteContext(document, suite);
+        switch (document["proof"])
+        {
+            case null:
+                document["proof"] = proof;
+                break;
+            case JArray proofs:
+                proofs.Add(proof);
+                break;
+            case var single:
+                document["proof"] = new JArray(single, proof);
+                break;
+        }
     }
 
     /// <summary>
@@ -66,8 +90,8 @@ public static class DataIntegritySigner
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The caller attaches the proof: <c>document["proof"] = proof</c>, or, when the document already has proofs, adds
-    /// it to them (a proof set: <c>proof</c> becomes an array). Use this when the document is the caller's own to
+    /// The caller attaches the proof with <see cref="AttachProof"/> (or itself: <c>document["proof"] = proof</c>, or, when
+    /// the document already has proofs, adds it to them, a proof set). Use this when the document is the caller's own to
     /// change, for instance a credential just built for one learner; use <see cref="SignAsync"/> when the input has to
     /// stay unsigned or is shared.
     /// </para>
@@ -76,8 +100,8 @@ public static class DataIntegritySigner
     /// an <c>@context</c> that defines the proof's terms. When the document's context does not (it has neither the
     /// suite's context nor, for the eddsa suites, the VC 2.0 context; e.g. VC 1.1 with OB 3.0.0), the proof is made
     /// over the context with the suite's context appended (<see cref="EmbeddedContexts.DataIntegrityV2"/>, or
-    /// <see cref="EmbeddedContexts.Ed25519Signature2020V1"/> for Ed25519Signature2020), and the caller must append it
-    /// to the document too before attaching the proof, or the proof will not verify. An eddsa-jcs-2022 proof carries
+    /// <see cref="EmbeddedContexts.Ed25519Signature2020V1"/> for Ed25519Signature2020), and the document needs it too
+    /// or the proof will not verify: <see cref="AttachProof"/> appends it. An eddsa-jcs-2022 proof carries
     /// that context as its own <c>@context</c>.
     /// </para>
     /// <para>A chained proof (<see cref="ProofOptions.PreviousProof"/>) is made over a copy of the document and the proofs it follows.</para>

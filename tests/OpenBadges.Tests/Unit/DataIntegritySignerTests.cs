@@ -270,4 +270,23 @@ public sealed class DataIntegritySignerTests
         var proof = await Assert.ThrowsAsync<OpenBadges.Json.JsonInputException>(() => CreateProof(credential, suite));
         Assert.Equal(sign.Message, proof.Message);
     }
+
+    [Theory]
+    [MemberData(nameof(IssuingSuites))]
+    public async Task CreateProof_then_AttachProof_gives_what_SignAsync_returns(string suiteName)
+    {
+        var suite = Cryptosuites.FromName(suiteName)!;
+        foreach (var document in new[] { Credential(), Vc1Credential(), await Sign(Credential(), suite, Seed2) })
+        {
+            var expected = await Sign(document, suite);
+            var attached = (JObject)document.DeepClone();
+            DataIntegritySigner.AttachProof(attached, await CreateProof(attached, suite), suite);
+            Assert.True(JToken.DeepEquals(expected, attached), $"expected\n{expected}\nattached\n{attached}");
+            if (document["proof"] is null)
+            {
+                // (The earlier proof of the third document is by another key than the issuer's: alone, it does not verify.)
+                AssertValid(await Verify(attached));
+            }
+        }
+    }
 }
