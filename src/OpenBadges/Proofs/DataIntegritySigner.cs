@@ -165,7 +165,7 @@ public static class DataIntegritySigner
                 unsecured["@context"] = completedContext;
             }
 
-            hashData = ProofHashing.HashData(suite, configuration, unsecured, options.JsonLd, cancellationToken);
+            hashData = ProofHashing.HashData(suite, configuration, DocumentView.Whole(unsecured), options.JsonLd, cancellationToken);
         }
 
         if (suite.Canonicalization == ProofCanonicalization.Jcs && context is not null)

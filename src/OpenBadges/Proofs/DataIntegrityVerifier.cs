@@ -304,7 +304,8 @@ public static class DataIntegrityVerifier
         byte[] hashData;
         try
         {
-            var configuration = ProofHashing.ProofConfiguration(proof, proof["@context"] ?? document["@context"]);
+            // The proof without proofValue, with its own context or else the document's: read through a view.
+            var configuration = ProofHashing.ConfigurationView(proof, proof["@context"] ?? document["@context"]);
             var previousProofIds = ProofSet.PreviousProofIds(proof);
             if (previousProofIds.Count == 0)
             {
@@ -322,7 +323,7 @@ public static class DataIntegrityVerifier
                     unsecured["@context"] = proofContext.DeepClone();
                 }
 
-                hashData = ProofHashing.HashData(suite, configuration, unsecured, options.JsonLd, cancellationToken);
+                hashData = ProofHashing.HashData(suite, configuration, DocumentView.Whole(unsecured), options.JsonLd, cancellationToken);
             }
         }
         catch (JsonLdException e) when (e.Code is "loading document failed" or "loading remote context failed")

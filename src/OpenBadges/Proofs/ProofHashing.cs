@@ -12,37 +12,12 @@ internal static class ProofHashing
 {
     public const int HashDataLength = 64;
 
-    public static byte[] HashData(Cryptosuite suite, JObject proofConfiguration, JObject unsecuredDocument, JsonLdOptions? jsonLd, CancellationToken cancellationToken)
-    {
-        var hashData = new byte[HashDataLength];
-        HashCanonical(suite, proofConfiguration, jsonLd, cancellationToken, hashData.AsSpan(0, 32));
-        HashCanonical(suite, unsecuredDocument, jsonLd, cancellationToken, hashData.AsSpan(32, 32));
-        return hashData;
-    }
-
-    /// <summary>As above, with the unsecured document read through a view of the secured one (no copy of it).</summary>
-    public static byte[] HashData(Cryptosuite suite, JObject proofConfiguration, DocumentView unsecuredDocument, JsonLdOptions? jsonLd, CancellationToken cancellationToken)
-    {
-        var hashData = new byte[HashDataLength];
-        HashCanonical(suite, proofConfiguration, jsonLd, cancellationToken, hashData.AsSpan(0, 32));
-        HashCanonical(suite, unsecuredDocument, jsonLd, cancellationToken, hashData.AsSpan(32, 32));
-        return hashData;
-    }
-
     /// <summary>
-    /// As above, with the proof configuration read through a view of the proof too (see <see cref="ConfigurationView"/>):
-    /// what a signer hashes, copying neither.
+    /// SHA-256 of the canonical proof configuration, then of the canonical unsecured document: both read through views
+    /// (<see cref="ConfigurationView"/>, the secured document without its proof), so neither is copied. A document that
+    /// had to be built (a proof chain's) is passed as <see cref="DocumentView.Whole"/>.
     /// </summary>
     public static byte[] HashData(Cryptosuite suite, DocumentView proofConfiguration, DocumentView unsecuredDocument, JsonLdOptions? jsonLd, CancellationToken cancellationToken)
-    {
-        var hashData = new byte[HashDataLength];
-        HashCanonical(suite, proofConfiguration, jsonLd, cancellationToken, hashData.AsSpan(0, 32));
-        HashCanonical(suite, unsecuredDocument, jsonLd, cancellationToken, hashData.AsSpan(32, 32));
-        return hashData;
-    }
-
-    /// <summary>As above, for an unsecured document that had to be built (a proof chain's).</summary>
-    public static byte[] HashData(Cryptosuite suite, DocumentView proofConfiguration, JObject unsecuredDocument, JsonLdOptions? jsonLd, CancellationToken cancellationToken)
     {
         var hashData = new byte[HashDataLength];
         HashCanonical(suite, proofConfiguration, jsonLd, cancellationToken, hashData.AsSpan(0, 32));
@@ -56,19 +31,6 @@ internal static class ProofHashing
     /// sorted lines directly; JCS writes its UTF-8 straight into a pooled buffer. Byte for byte the input of
     /// <c>SHA256(UTF8(Canonicalize(document)))</c>.
     /// </remarks>
-    public static void HashCanonical(Cryptosuite suite, JObject document, JsonLdOptions? jsonLd, CancellationToken cancellationToken, Span<byte> destination)
-    {
-        if (suite.Canonicalization == ProofCanonicalization.Jcs)
-        {
-            Jcs.Sha256(document, destination);
-        }
-        else
-        {
-            JsonLdCanonicalizer.CanonicalSha256(document, jsonLd, null, cancellationToken, destination);
-        }
-    }
-
-    /// <summary>As above, for a document read through a view.</summary>
     public static void HashCanonical(Cryptosuite suite, DocumentView document, JsonLdOptions? jsonLd, CancellationToken cancellationToken, Span<byte> destination)
     {
         if (suite.Canonicalization == ProofCanonicalization.Jcs)
@@ -89,10 +51,6 @@ internal static class ProofHashing
         };
 
     /// <summary>
-    /// The proof configuration: the proof without its value, carrying the document's <c>@context</c> so its
-    /// terms expand the same way they do in the document.
-    /// </summary>
-    /// <summary>
     /// <see cref="ProofConfiguration"/> as a view of <paramref name="proof"/> instead of a copy: <c>proofValue</c> hidden
     /// and, when <paramref name="documentContext"/> is given, the proof's own <c>@context</c> replaced by it. Without a
     /// document context the proof must carry no <c>@context</c> of its own (a signer's new proof), as the copy would drop it.
@@ -103,6 +61,10 @@ internal static class ProofHashing
         return new DocumentView(proof, "proofValue", documentContext);
     }
 
+    /// <summary>
+    /// The proof configuration: the proof without its value, carrying the document's <c>@context</c> so its
+    /// terms expand the same way they do in the document.
+    /// </summary>
     public static JObject ProofConfiguration(JObject proof, JToken? documentContext)
     {
         var configuration = (JObject)proof.DeepClone();

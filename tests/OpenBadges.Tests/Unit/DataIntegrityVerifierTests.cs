@@ -224,7 +224,7 @@ public sealed class DataIntegrityVerifierTests
             ["verificationMethod"] = key.PublicKey.ToDidKeyVerificationMethodId(),
             ["proofPurpose"] = "assertionMethod",
         };
-        var hash = ProofHashing.HashData(Cryptosuites.Eddsa2022, ProofHashing.ProofConfiguration(proof, credential["@context"]), credential, null, default);
+        var hash = ProofHashing.HashData(Cryptosuites.Eddsa2022, OpenBadges.JsonLd.DocumentView.Whole(ProofHashing.ProofConfiguration(proof, credential["@context"])), OpenBadges.JsonLd.DocumentView.Whole(credential), null, default);
         proof["proofValue"] = Multibase.EncodeBase58Btc(key.Sign(hash));
         credential["proof"] = proof;
         Assert.Equal(Verdict.Valid, (await Verify(credential)).Verdict);
