@@ -5,7 +5,7 @@ namespace OpenBadges.Canonicalization;
 
 /// <summary>
 /// JSON-LD document → canonical N-Quads: toRdf (safe mode by default) followed by RDFC-1.0. Plain documents go
-/// through <see cref="OnePassToRdf"/> (the same dataset, a quarter of the cost); anything else through the spec path.
+/// through <see cref="OnePassToRdf"/> (the same dataset, a seventh of the time); anything else through the spec path.
 /// This is the transformation of <c>eddsa-rdfc-2022</c> and <c>Ed25519Signature2020</c>.
 /// Text direction (<c>@direction</c>) is kept as <c>i18n-datatype</c> literals unless the options say
 /// otherwise: that is what the reference implementation signs, and dropping it would leave the direction

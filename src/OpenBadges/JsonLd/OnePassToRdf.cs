@@ -6,7 +6,8 @@ namespace OpenBadges.JsonLd;
 /// <summary>
 /// toRdf for plain JSON-LD in one walk of the JSON: the quads come straight out of the document, with no expanded
 /// document and no node map in between. This is what a signature needs (the dataset up to blank node labels and
-/// quad order, which RDFC-1.0 does not see), and it is a quarter of the spec path's cost.
+/// quad order, which RDFC-1.0 does not see), at a seventh of the spec path's time and a twelfth of its allocation
+/// (3 KB credential, 74 quads: 8.7 µs and 9 KB against 60 µs and 114 KB; benchmarks/README.md).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -16,11 +17,12 @@ namespace OpenBadges.JsonLd;
 /// node objects with <c>@id</c>, <c>@type</c> and properties; strings, numbers and booleans; term coercion
 /// (<c>@id</c>, <c>@vocab</c>, a datatype, a language, a direction); value objects with <c>@type</c>,
 /// <c>@language</c> or <c>@direction</c>; embedded, type-scoped and property-scoped contexts; <c>@set</c>,
-/// <c>@list</c> and <c>@graph</c> containers (an embedded proof). Comments name the step of the spec-mirroring code they transcribe.
+/// <c>@list</c> and <c>@graph</c> containers (an embedded proof). Comments name the step of the spec-mirroring code
+/// they transcribe.
 /// </para>
 /// <para>
-/// At the first thing outside that subset (a <c>@list</c> or <c>@graph</c> object, a map container, <c>@reverse</c>, <c>@nest</c>,
-/// <c>@included</c>, <c>@json</c>, nested arrays), and at anything the spec path would report or reject (an
+/// At the first thing outside that subset (a <c>@list</c> or <c>@graph</c> object, a map container, <c>@reverse</c>,
+/// <c>@nest</c>, <c>@included</c>, <c>@json</c>, nested arrays), and at anything the spec path would report or reject (an
 /// undefined term, a relative IRI, a null <c>@id</c>, an ill-formed language tag...), it gives up and the caller
 /// runs the spec path, which then reports exactly what it always reports. So every document this class converts
 /// is one the spec path converts without an event, to the same dataset: the differential tests check that over
