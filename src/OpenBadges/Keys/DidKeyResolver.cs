@@ -37,11 +37,30 @@ public sealed class DidKeyResolver : IKeyResolver
         }
 
         var did = verificationMethodId[..hash];
-        if (!DidKey.TryResolveDocument(did, Form, out var document, out var error))
+        if (!DidKey.TryParse(did, out var key, out var error))
         {
             return KeyResolution.NotFound(verificationMethodId, error);
         }
 
-        return ControllerDocuments.FindVerificationMethod(document, did, verificationMethodId);
+        // The derived document (DidKey.CreateDocument) has one verification method, listed under four relationships:
+        // answer from the key itself, as ControllerDocuments.FindVerificationMethod would answer from that document,
+        // instead of building it and searching it on every verification (most of a did:key resolution's cost).
+        var documentId = key.ToDidKey();
+        if (!string.Equals(documentId, did, StringComparison.Ordinal))
+        {
+            return KeyResolution.NotFound(verificationMethodId, $"the controller document's id is '{documentId}'; it must be '{did}'");
+        }
+
+        if (!string.Equals(key.ToDidKeyVerificationMethodId(), verificationMethodId, StringComparison.Ordinal))
+        {
+            return KeyResolution.NotFound(verificationMethodId, $"the controller document '{did}' has no verification method with this id");
+        }
+
+        var method = DidKey.CreateVerificationMethod(key, Form);
+        return KeyResolution.Resolved(verificationMethodId, key, (string)method["type"]!, did, method, DocumentPurposes);
     }
+
+    // The relationships DidKey.CreateDocument lists its method under, in the order FindVerificationMethod reports them.
+    private static readonly IReadOnlyList<string> DocumentPurposes =
+        Array.AsReadOnly(["authentication", "assertionMethod", "capabilityInvocation", "capabilityDelegation"]);
 }

@@ -75,6 +75,33 @@ public sealed class KeysResolverTests
     }
 
     [Theory]
+    [InlineData(Test1MethodId)]
+    [InlineData("did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2#z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2")]
+    [InlineData(Test1DidKey + "#key-1")]
+    [InlineData(Test1DidKey + "#z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2")]
+    [InlineData("did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2#" + Test1Multikey)]
+    [InlineData(Test1DidKey + "#")]
+    public void Did_key_resolver_answers_as_a_search_of_the_derived_document_would(string id)
+    {
+        // The resolver answers from the key without building the document; the answer must be the document's.
+        foreach (var form in new[] { DidKeyDocumentForm.Multikey, DidKeyDocumentForm.Ed25519VerificationKey2020 })
+        {
+            var did = id[..id.IndexOf('#', StringComparison.Ordinal)];
+            var fromDocument = DidKey.TryResolveDocument(did, form, out var document, out var error)
+                ? ControllerDocuments.FindVerificationMethod(document, did, id)
+                : KeyResolution.NotFound(id, error);
+            var direct = new DidKeyResolver(form).Resolve(id);
+            Assert.Equal(fromDocument.Status, direct.Status);
+            Assert.Equal(fromDocument.Reason, direct.Reason);
+            Assert.Equal(fromDocument.Type, direct.Type);
+            Assert.Equal(fromDocument.Controller, direct.Controller);
+            Assert.Equal(fromDocument.PublicKey?.ToMultibase(), direct.PublicKey?.ToMultibase());
+            Assert.True(JToken.DeepEquals(fromDocument.VerificationMethod, direct.VerificationMethod));
+            Assert.Equal(fromDocument.ProofPurposes, direct.ProofPurposes);
+        }
+    }
+
+    [Theory]
     [InlineData(Test1DidKey, KeyResolutionStatus.NotFound)]
     [InlineData(Test1DidKey + "#key-1", KeyResolutionStatus.NotFound)]
     [InlineData("did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2#" + Test1Multikey, KeyResolutionStatus.NotFound)]
