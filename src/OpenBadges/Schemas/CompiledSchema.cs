@@ -17,7 +17,7 @@ namespace OpenBadges.Schemas;
 /// is most of the cost of a schema check. Here a failing branch costs a type comparison and no allocation.
 /// </para>
 /// <para>
-/// Soundness: <see cref="IsValid"/> may say true only when NJsonSchema's <c>JsonSchema.Validate</c> returns no
+/// Soundness: <see cref="IsValid(JToken)"/> may say true only when NJsonSchema's <c>JsonSchema.Validate</c> returns no
 /// error; when it says false, <see cref="OpenBadgesSchemas"/> runs NJsonSchema, which stays the only source of error
 /// messages. Every subschema is evaluated to one of three verdicts — valid, invalid (NJsonSchema would certainly
 /// report an error for it) and unknown — because a branch wrongly judged invalid inside a <c>oneOf</c> would make a
@@ -62,7 +62,7 @@ namespace OpenBadges.Schemas;
 /// branch where NJsonSchema throws. (Not reproduced: a regex match timeout configured process-wide, in a branch
 /// skipped here.)
 /// </para>
-/// <para>Immutable after <see cref="Compile"/>; <see cref="IsValid"/> is thread-safe.</para>
+/// <para>Immutable after <see cref="Compile"/>; <see cref="IsValid(JToken)"/> is thread-safe.</para>
 /// </summary>
 internal sealed class CompiledSchema
 {
@@ -111,17 +111,39 @@ internal sealed class CompiledSchema
     /// True only when NJsonSchema would report no error for <paramref name="document"/> (already normalized as
     /// <see cref="OpenBadgesSchemas"/> validates it); false means "not known to be valid", never "invalid".
     /// </summary>
-    public bool IsValid(JToken document)
+    public bool IsValid(JToken document) => IsValid(document, []);
+
+    /// <summary>
+    /// As <see cref="IsValid(JToken)"/>, for <paramref name="document"/> as if each root property named in
+    /// <paramref name="oneOrManyAtRoot"/> whose value is neither an array nor null held a one-element array of that
+    /// value (the normalization <see cref="OpenBadgesSchemas"/> applies), without copying the document: only those
+    /// values are wrapped (copied).
+    /// </summary>
+    public bool IsValid(JToken document, IReadOnlyList<string> oneOrManyAtRoot)
     {
         ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(oneOrManyAtRoot);
         if (!IsPlainDocument(document, 0))
         {
             return false;
         }
 
+        Scope? scope = null;
+        if (document is JObject root)
+        {
+            foreach (var name in oneOrManyAtRoot)
+            {
+                if (root.TryGetValue(name, out var value) && value.Type is not JTokenType.Array and not JTokenType.Null)
+                {
+                    scope ??= new Scope(root);
+                    scope.Wrapped[name] = new JArray { value }; // Add copies a token that has a parent
+                }
+            }
+        }
+
         try
         {
-            return Evaluate(_root, document, 0) == Verdict.Valid;
+            return Evaluate(_root, document, 0, scope) == Verdict.Valid;
         }
         catch (Exception e) when (e is RegexMatchTimeoutException or OverflowException or InvalidCastException or FormatException or DivideByZeroException or ArgumentException)
         {
@@ -241,7 +263,7 @@ internal sealed class CompiledSchema
 
     // ---- evaluation: JsonSchemaValidator.Validate(token, schema), check by check ---------------------------------
 
-    private static Verdict Evaluate(Node node, JToken token, int depth)
+    private static Verdict Evaluate(Node node, JToken token, int depth, Scope? scope)
     {
         if (node.Defer || depth > MaxDepth)
         {
@@ -250,37 +272,44 @@ internal sealed class CompiledSchema
 
         depth++;
         var verdict = Verdict.Valid;
-        if (node.AnyOf is { } anyOf && (verdict = And(verdict, AnyOf(anyOf, token, depth))) == Verdict.Invalid)
+        if (node.AnyOf is { } anyOf && (verdict = And(verdict, AnyOf(anyOf, token, depth, scope))) == Verdict.Invalid)
         {
             return Verdict.Invalid;
         }
 
-        if (node.AllOf is { } allOf && (verdict = And(verdict, AllOf(allOf, token, depth))) == Verdict.Invalid)
+        if (node.AllOf is { } allOf && (verdict = And(verdict, AllOf(allOf, token, depth, scope))) == Verdict.Invalid)
         {
             return Verdict.Invalid;
         }
 
-        if (node.OneOf is { } oneOf && (verdict = And(verdict, OneOf(oneOf, token, depth))) == Verdict.Invalid)
+        if (node.OneOf is { } oneOf && (verdict = And(verdict, OneOf(oneOf, token, depth, scope))) == Verdict.Invalid)
         {
             return Verdict.Invalid;
         }
 
-        if (node.Not is { } not && (verdict = And(verdict, Negate(Evaluate(not, token, depth)))) == Verdict.Invalid)
+        if (node.Not is { } not && (verdict = And(verdict, Negate(Evaluate(not, token, depth, scope)))) == Verdict.Invalid)
         {
             return Verdict.Invalid;
         }
 
-        if ((verdict = And(verdict, CheckType(node, token, depth))) == Verdict.Invalid)
+        if ((verdict = And(verdict, CheckType(node, token, depth, scope))) == Verdict.Invalid)
         {
             return Verdict.Invalid;
         }
 
-        if (node.Enumeration is { } values && !(token.Type == JTokenType.Null && node.Nullable) && !InEnumeration(values, token))
+        if (node.Enumeration is { } values && !(token.Type == JTokenType.Null && node.Nullable))
         {
-            return Verdict.Invalid;
+            if (scope is not null && ReferenceEquals(token, scope.Root))
+            {
+                verdict = And(verdict, Verdict.Unknown); // the text NJsonSchema compares is the normalized copy's
+            }
+            else if (!InEnumeration(values, token))
+            {
+                return Verdict.Invalid;
+            }
         }
 
-        return And(verdict, CheckProperties(node, token, depth));
+        return And(verdict, CheckProperties(node, token, depth, scope));
     }
 
     // Checked once up front, because the evaluation may skip parts NJsonSchema visits: only JSON values and the
@@ -343,12 +372,12 @@ internal sealed class CompiledSchema
     };
 
     // NotAnyOf when every alternative has errors.
-    private static Verdict AnyOf(Node[] alternatives, JToken token, int depth)
+    private static Verdict AnyOf(Node[] alternatives, JToken token, int depth, Scope? scope)
     {
         var unknown = false;
         foreach (var alternative in alternatives)
         {
-            switch (Evaluate(alternative, token, depth))
+            switch (Evaluate(alternative, token, depth, scope))
             {
                 case Verdict.Valid:
                     return Verdict.Valid;
@@ -362,12 +391,12 @@ internal sealed class CompiledSchema
     }
 
     // NotAllOf when any part has errors.
-    private static Verdict AllOf(Node[] parts, JToken token, int depth)
+    private static Verdict AllOf(Node[] parts, JToken token, int depth, Scope? scope)
     {
         var verdict = Verdict.Valid;
         foreach (var part in parts)
         {
-            if ((verdict = And(verdict, Evaluate(part, token, depth))) == Verdict.Invalid)
+            if ((verdict = And(verdict, Evaluate(part, token, depth, scope))) == Verdict.Invalid)
             {
                 return Verdict.Invalid;
             }
@@ -378,12 +407,12 @@ internal sealed class CompiledSchema
 
     // NotOneOf unless exactly one alternative has no error: certain only when every alternative's verdict is known,
     // or when two are already known valid.
-    private static Verdict OneOf(Node[] alternatives, JToken token, int depth)
+    private static Verdict OneOf(Node[] alternatives, JToken token, int depth, Scope? scope)
     {
         int valid = 0, unknown = 0;
         foreach (var alternative in alternatives)
         {
-            switch (Evaluate(alternative, token, depth))
+            switch (Evaluate(alternative, token, depth, scope))
             {
                 case Verdict.Valid when ++valid > 1:
                     return Verdict.Invalid;
@@ -399,7 +428,7 @@ internal sealed class CompiledSchema
     // ValidateType: a nullable schema accepts null outright; otherwise the kind's constraints (array, string,
     // number: they apply whatever the declared type) and, when types are declared, a match with one of them.
     // With several types NJsonSchema checks per type and fails only if every type fails, which comes to the same.
-    private static Verdict CheckType(Node node, JToken token, int depth)
+    private static Verdict CheckType(Node node, JToken token, int depth, Scope? scope)
     {
         if (token.Type == JTokenType.Null && node.Nullable)
         {
@@ -408,7 +437,7 @@ internal sealed class CompiledSchema
 
         var constraints = token.Type switch
         {
-            JTokenType.Array => CheckArray(node, (JArray)token, depth),
+            JTokenType.Array => CheckArray(node, (JArray)token, depth, scope),
             JTokenType.String or JTokenType.Date or JTokenType.Guid or JTokenType.Uri or JTokenType.TimeSpan => CheckString(node, (JValue)token),
             JTokenType.Integer or JTokenType.Float when node.HasNumberChecks => CheckNumber(node, token),
             _ => Verdict.Valid,
@@ -442,7 +471,7 @@ internal sealed class CompiledSchema
         _ => true, // File: NJsonSchema has no check for it
     };
 
-    private static Verdict CheckArray(Node node, JArray array, int depth)
+    private static Verdict CheckArray(Node node, JArray array, int depth, Scope? scope)
     {
         if ((node.MinItems > 0 && array.Count < node.MinItems) || (node.MaxItems > 0 && array.Count > node.MaxItems))
         {
@@ -458,7 +487,7 @@ internal sealed class CompiledSchema
         for (var index = 0; index < array.Count; index++)
         {
             var item = array[index];
-            if (node.Item is { } itemSchema && (verdict = And(verdict, Evaluate(itemSchema, item, depth))) == Verdict.Invalid)
+            if (node.Item is { } itemSchema && (verdict = And(verdict, Evaluate(itemSchema, item, depth, scope))) == Verdict.Invalid)
             {
                 return Verdict.Invalid;
             }
@@ -466,8 +495,8 @@ internal sealed class CompiledSchema
             // ValidateAdditionalItems: only for tuple-form items.
             if (node.Items is { } tuple)
             {
-                var itemVerdict = index < tuple.Length ? Evaluate(tuple[index], item, depth)
-                    : node.AdditionalItems is { } additional ? Evaluate(additional, item, depth)
+                var itemVerdict = index < tuple.Length ? Evaluate(tuple[index], item, depth, scope)
+                    : node.AdditionalItems is { } additional ? Evaluate(additional, item, depth, scope)
                     : node.AllowAdditionalItems ? Verdict.Valid
                     : Verdict.Invalid;
                 if ((verdict = And(verdict, itemVerdict)) == Verdict.Invalid)
@@ -563,7 +592,7 @@ internal sealed class CompiledSchema
 
     // ValidateProperties: declared properties (a null value is skipped when the property schema is nullable),
     // required ones (missing also when the token is not an object), then the rest against additionalProperties.
-    private static Verdict CheckProperties(Node node, JToken token, int depth)
+    private static Verdict CheckProperties(Node node, JToken token, int depth, Scope? scope)
     {
         var obj = token as JObject;
         if (obj is null && node.TypeAllowsNull)
@@ -571,17 +600,24 @@ internal sealed class CompiledSchema
             return Verdict.Valid;
         }
 
+        // On the root of a document validated as normalized, the wrapped values stand in for the originals.
+        var wrapped = scope is not null && ReferenceEquals(token, scope.Root) ? scope.Wrapped : null;
         var verdict = Verdict.Valid;
         foreach (var property in node.Properties)
         {
             if (obj is not null && obj.TryGetValue(property.Name, out var value) && value is not null)
             {
+                if (wrapped is not null && wrapped.TryGetValue(property.Name, out var array))
+                {
+                    value = array;
+                }
+
                 if (value.Type == JTokenType.Null && property.Nullable)
                 {
                     continue;
                 }
 
-                if ((verdict = And(verdict, Evaluate(property.Schema, value, depth))) == Verdict.Invalid)
+                if ((verdict = And(verdict, Evaluate(property.Schema, value, depth, scope))) == Verdict.Invalid)
                 {
                     return Verdict.Invalid;
                 }
@@ -623,7 +659,8 @@ internal sealed class CompiledSchema
                 continue;
             }
 
-            var propertyVerdict = node.AdditionalProperties is { } additional ? Evaluate(additional, property.Value, depth) : Verdict.Invalid;
+            var value = wrapped is not null && wrapped.TryGetValue(property.Name, out var array) ? array : property.Value;
+            var propertyVerdict = node.AdditionalProperties is { } additional ? Evaluate(additional, value, depth, scope) : Verdict.Invalid;
             if ((verdict = And(verdict, propertyVerdict)) == Verdict.Invalid)
             {
                 return Verdict.Invalid;
@@ -634,6 +671,14 @@ internal sealed class CompiledSchema
     }
 
     private sealed record PropertyNode(string Name, Node Schema, bool Nullable, bool Required);
+
+    // One validation's root object and the one-element arrays that stand in for some of its property values.
+    private sealed class Scope(JObject root)
+    {
+        public JObject Root { get; } = root;
+
+        public Dictionary<string, JToken> Wrapped { get; } = new(StringComparer.Ordinal);
+    }
 
     // One ActualSchema, flattened to what JsonSchemaValidator reads from it. Mutable only while compiling.
     private sealed class Node

@@ -93,7 +93,7 @@ public static class OpenBadgesSchemas
     internal static bool FastPathAccepts(string schemaId, JToken document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return FastFor(schemaId).IsValid(NormalizeOneOrMany(document));
+        return FastFor(schemaId).IsValid(document, ArrayNormalizedProperties);
     }
 
     /// <summary>NJsonSchema alone, without the fast path (tests and benchmarks).</summary>
@@ -121,11 +121,11 @@ public static class OpenBadgesSchemas
     private static IReadOnlyList<SchemaValidationError> Validate(JsonSchema schema, CompiledSchema fast, JToken document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var normalized = NormalizeOneOrMany(document);
 
-        // The compiled validator says "valid" only when NJsonSchema would find no error; for anything else
-        // NJsonSchema runs and its errors (messages, paths) are reported unchanged.
-        return fast.IsValid(normalized) ? NoErrors : Report(schema, normalized);
+        // The compiled validator says "valid" only when NJsonSchema would find no error in the normalized copy (it
+        // reads the document as normalized, without copying it); for anything else NJsonSchema validates the copy
+        // and its errors (messages, paths) are reported unchanged.
+        return fast.IsValid(document, ArrayNormalizedProperties) ? NoErrors : Report(schema, NormalizeOneOrMany(document));
     }
 
     private static IReadOnlyList<SchemaValidationError> Report(JsonSchema schema, JToken normalized) =>

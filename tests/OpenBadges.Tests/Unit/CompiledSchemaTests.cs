@@ -180,6 +180,25 @@ public sealed class CompiledSchemaTests
     }
 
     [Fact]
+    public async Task One_or_many_root_properties_are_read_as_arrays_without_touching_the_document()
+    {
+        var schema = await JsonSchema.FromJsonAsync("""{"properties":{"type":{"type":"array","items":{"type":"string"}},"proof":{"type":"array","minItems":1}},"additionalProperties":{"type":"array"}}""");
+        var compiled = CompiledSchema.Compile(schema);
+        var document = (JObject)Parse("""{"type":"Profile","proof":{"a":1},"other":"x"}""");
+        var before = document.DeepClone();
+
+        Assert.False(compiled.IsValid(document));
+        Assert.False(compiled.IsValid(document, ["type", "proof"])); // "other" is still a string
+        Assert.True(compiled.IsValid(document, ["type", "proof", "other"]));
+        Assert.Empty(schema.Validate(Parse("""{"type":["Profile"],"proof":[{"a":1}],"other":["x"]}""")));
+        Assert.True(JToken.DeepEquals(before, document));
+
+        // null is not wrapped (nor is it by OpenBadgesSchemas' normalization)
+        Assert.False(compiled.IsValid(Parse("""{"type":null}"""), ["type"]));
+        Assert.NotEmpty(schema.Validate(Parse("""{"type":null}""")));
+    }
+
+    [Fact]
     public async Task Nesting_deeper_than_the_bound_is_deferred()
     {
         var schema = await JsonSchema.FromJsonAsync("""{"type":"array","items":{"$ref":"#"}}""");
