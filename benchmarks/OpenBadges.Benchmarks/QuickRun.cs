@@ -154,6 +154,8 @@ internal static class QuickRun
         new("rdfc-proof-small", "sign", w.CreateProofRdfcSmall, "raw-sign"),
         new("rdfc-verify-small", "verify", () => w.VerifyRdfcSmall(), "raw-verify"),
         new("verifier-small", "verify", () => w.VerifyCredentialSmall(), "raw-verify"),
+        new("schema-small", "verify", () => w.ValidateSchemaSmall(), "raw-verify"),
+        new("schema-njsonschema-small", "verify", () => w.ValidateSchemaNJsonSchemaSmall(), "raw-verify"),
         new("rdfc-sign-large", "sign", w.SignRdfcLarge, "raw-sign"),
         new("rdfc-verify-large", "verify", () => w.VerifyRdfcLarge(), "raw-verify"),
         new("jcs-sign-small", "sign", w.SignJcs, "raw-sign"),

@@ -7,6 +7,7 @@ using OpenBadges.Model;
 using OpenBadges.Proofs;
 using OpenBadges.Proofs.Jose;
 using OpenBadges.Rdf;
+using OpenBadges.Schemas;
 using OpenBadges.Verification;
 
 namespace OpenBadges.Benchmarks;
@@ -158,6 +159,13 @@ public sealed class Workload : IDisposable
     public bool VerifyCredentialSmall() => _credentialVerifier.VerifyAsync(SmallSignedRdfc).GetAwaiter().GetResult().IsValid;
 
     public bool VerifyJwt() => VcJwtVerifier.VerifyAsync(SmallJwt).GetAwaiter().GetResult().IsValid;
+
+    /// <summary><see cref="OpenBadgesSchemas.ValidateAchievementCredential"/> on the signed small credential (compiled fast path first).</summary>
+    public int ValidateSchemaSmall() => OpenBadgesSchemas.ValidateAchievementCredential(SmallSignedRdfc).Count;
+
+    /// <summary>The same schema check by NJsonSchema alone: what it cost before the compiled fast path.</summary>
+    public int ValidateSchemaNJsonSchemaSmall() =>
+        OpenBadgesSchemas.ValidateWithNJsonSchema(OpenBadgesSchemas.AchievementCredentialSchemaId, SmallSignedRdfc).Count;
 
     /// <summary>MicroCredentialBuilder → JSON → eddsa-rdfc-2022 proof: what an issuing service does per learner.</summary>
     public JObject BuildAndSign()

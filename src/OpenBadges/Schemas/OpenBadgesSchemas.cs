@@ -16,6 +16,11 @@ namespace OpenBadges.Schemas;
 /// one-or-many alternatives do not all survive in NJsonSchema; a copy of the credential with those normalized to
 /// arrays is validated (the caller's token is not modified).
 /// </para>
+/// <para>
+/// A compiled validator (<see cref="CompiledSchema"/>) built from the same loaded schemas runs first and settles the
+/// common case, a conforming document, without NJsonSchema's per-branch error objects; whenever it cannot vouch for a
+/// document NJsonSchema validates it, so the errors reported are NJsonSchema's, unchanged.
+/// </para>
 /// <para>The loaded schemas are shared and only read while validating, so validation is thread-safe.</para>
 /// </summary>
 public static class OpenBadgesSchemas
@@ -28,6 +33,8 @@ public static class OpenBadgesSchemas
 
     /// <summary><c>$id</c> of the Profile schema.</summary>
     public const string ProfileSchemaId = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_profile_schema.json";
+
+    private static readonly IReadOnlyList<SchemaValidationError> NoErrors = new List<SchemaValidationError>().AsReadOnly();
 
     private static readonly string[] ArrayNormalizedProperties = ["type", "proof", "credentialSchema", "termsOfUse"];
 
@@ -45,6 +52,11 @@ public static class OpenBadgesSchemas
     private static readonly Lazy<JsonSchema> AchievementCredential = new(() => Compile(AchievementCredentialDocument.Value), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<JsonSchema> EndorsementCredential = new(() => Compile(EndorsementCredentialDocument.Value), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<JsonSchema> Profile = new(() => Compile(ProfileDocument.Value), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    // The fast positive path (CompiledSchema): built from the same loaded schemas; NJsonSchema still reports errors.
+    private static readonly Lazy<CompiledSchema> AchievementCredentialFast = new(() => CompiledSchema.Compile(AchievementCredential.Value), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<CompiledSchema> EndorsementCredentialFast = new(() => CompiledSchema.Compile(EndorsementCredential.Value), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<CompiledSchema> ProfileFast = new(() => CompiledSchema.Compile(Profile.Value), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The <c>$id</c>s of the schemas carried.</summary>
     public static IEnumerable<string> SchemaIds => ResourceById.Keys;
@@ -67,22 +79,57 @@ public static class OpenBadgesSchemas
 
     /// <summary>Validates an <c>OpenBadgeCredential</c>/<c>AchievementCredential</c>; empty when it conforms.</summary>
     public static IReadOnlyList<SchemaValidationError> ValidateAchievementCredential(JToken credential) =>
-        Validate(AchievementCredential.Value, credential);
+        Validate(AchievementCredential.Value, AchievementCredentialFast.Value, credential);
 
     /// <summary>Validates an <c>EndorsementCredential</c>; empty when it conforms.</summary>
     public static IReadOnlyList<SchemaValidationError> ValidateEndorsementCredential(JToken credential) =>
-        Validate(EndorsementCredential.Value, credential);
+        Validate(EndorsementCredential.Value, EndorsementCredentialFast.Value, credential);
 
     /// <summary>Validates a <c>Profile</c> document; empty when it conforms.</summary>
     public static IReadOnlyList<SchemaValidationError> ValidateProfile(JToken profile) =>
-        Validate(Profile.Value, profile);
+        Validate(Profile.Value, ProfileFast.Value, profile);
 
-    private static IReadOnlyList<SchemaValidationError> Validate(JsonSchema schema, JToken document)
+    /// <summary>The fast path alone (tests: it may accept only what NJsonSchema accepts).</summary>
+    internal static bool FastPathAccepts(string schemaId, JToken document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var normalized = NormalizeOneOrMany(document);
-        return schema.Validate(normalized).Select(Convert).ToList().AsReadOnly();
+        return FastFor(schemaId).IsValid(document, ArrayNormalizedProperties);
     }
+
+    /// <summary>NJsonSchema alone, without the fast path (tests and benchmarks).</summary>
+    internal static IReadOnlyList<SchemaValidationError> ValidateWithNJsonSchema(string schemaId, JToken document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var schema = schemaId switch
+        {
+            AchievementCredentialSchemaId => AchievementCredential.Value,
+            EndorsementCredentialSchemaId => EndorsementCredential.Value,
+            ProfileSchemaId => Profile.Value,
+            _ => throw new ArgumentException($"Not an embedded schema: {schemaId}", nameof(schemaId)),
+        };
+        return Report(schema, NormalizeOneOrMany(document));
+    }
+
+    private static CompiledSchema FastFor(string schemaId) => schemaId switch
+    {
+        AchievementCredentialSchemaId => AchievementCredentialFast.Value,
+        EndorsementCredentialSchemaId => EndorsementCredentialFast.Value,
+        ProfileSchemaId => ProfileFast.Value,
+        _ => throw new ArgumentException($"Not an embedded schema: {schemaId}", nameof(schemaId)),
+    };
+
+    private static IReadOnlyList<SchemaValidationError> Validate(JsonSchema schema, CompiledSchema fast, JToken document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+
+        // The compiled validator says "valid" only when NJsonSchema would find no error in the normalized copy (it
+        // reads the document as normalized, without copying it); for anything else NJsonSchema validates the copy
+        // and its errors (messages, paths) are reported unchanged.
+        return fast.IsValid(document, ArrayNormalizedProperties) ? NoErrors : Report(schema, NormalizeOneOrMany(document));
+    }
+
+    private static IReadOnlyList<SchemaValidationError> Report(JsonSchema schema, JToken normalized) =>
+        schema.Validate(normalized).Select(Convert).ToList().AsReadOnly();
 
     private static JToken NormalizeOneOrMany(JToken document)
     {
