@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using OpenBadges.JsonLd;
+using OpenBadges.Rdf;
 
 namespace OpenBadges.Canonicalization;
 
@@ -36,16 +37,53 @@ public static class JsonLdCanonicalizer
     {
         ArgumentNullException.ThrowIfNull(document);
         jsonLd = WithDirection(jsonLd);
-        var quads = OnePassToRdf.TryConvert(document, null, jsonLd, cancellationToken) ?? JsonLdProcessor.ToRdf(document, jsonLd, cancellationToken);
-        Rdfc10.CanonicalSha256(quads, rdfc, cancellationToken, destination);
+        var reused = TakeQuadList();
+        try
+        {
+            var quads = OnePassToRdf.TryConvert(document, null, jsonLd, cancellationToken, reused) ?? JsonLdProcessor.ToRdf(document, jsonLd, cancellationToken);
+            Rdfc10.CanonicalSha256(quads, rdfc, cancellationToken, destination);
+        }
+        finally
+        {
+            ReturnQuadList(reused);
+        }
     }
 
     /// <summary>As above, for a document read through a view (the secured document without its proof: no copy).</summary>
     internal static void CanonicalSha256(DocumentView view, JsonLdOptions? jsonLd, Rdfc10Options? rdfc, CancellationToken cancellationToken, Span<byte> destination)
     {
         jsonLd = WithDirection(jsonLd);
-        var quads = OnePassToRdf.TryConvert(view.Root, view, jsonLd, cancellationToken) ?? JsonLdProcessor.ToRdf(view, jsonLd, cancellationToken);
-        Rdfc10.CanonicalSha256(quads, rdfc, cancellationToken, destination);
+        var reused = TakeQuadList();
+        try
+        {
+            var quads = OnePassToRdf.TryConvert(view.Root, view, jsonLd, cancellationToken, reused) ?? JsonLdProcessor.ToRdf(view, jsonLd, cancellationToken);
+            Rdfc10.CanonicalSha256(quads, rdfc, cancellationToken, destination);
+        }
+        finally
+        {
+            ReturnQuadList(reused);
+        }
+    }
+
+    // The hash path's quad list, kept per thread between calls (a sign or verify fills two): only the hash leaves
+    // the call, so the list is emptied and kept, unless a large document grew it.
+    [ThreadStatic]
+    private static List<RdfQuad>? t_quads;
+
+    private static List<RdfQuad> TakeQuadList()
+    {
+        var list = t_quads ?? new List<RdfQuad>(128);
+        t_quads = null;
+        return list;
+    }
+
+    private static void ReturnQuadList(List<RdfQuad> list)
+    {
+        list.Clear();
+        if (list.Capacity <= 4096)
+        {
+            t_quads = list;
+        }
     }
 
     private static JsonLdOptions WithDirection(JsonLdOptions? jsonLd)

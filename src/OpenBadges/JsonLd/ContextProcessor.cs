@@ -31,9 +31,13 @@ internal static class ContextProcessor
     {
         var key = new ContextCache.Key(active.Id, ContextCache.ContentKey(localContext, ownedToken), baseUrl, overrideProtected, propagate);
 
-        // The cache answers almost every call on the signing path: look first, so the hit builds no closure.
-        return FromCache(run, key) ?? Cached(run, key, () => ProcessCore(run, active, localContext, baseUrl, path, [], overrideProtected, propagate, validateScopedContext: true));
+        // The cache answers almost every call on the signing path: look first, so the hit builds no closure (the
+        // closure's captured state lives in ProcessUncached, or C# would allocate it on entry here, hit or not).
+        return FromCache(run, key) ?? ProcessUncached(run, key, active, localContext, baseUrl, path, overrideProtected, propagate);
     }
+
+    private static Context ProcessUncached(JsonLdRun run, ContextCache.Key key, Context active, JToken localContext, string? baseUrl, JsonPath path, bool overrideProtected, bool propagate) =>
+        Cached(run, key, () => ProcessCore(run, active, localContext, baseUrl, path, [], overrideProtected, propagate, validateScopedContext: true));
 
     // A processed context from the cache, its recorded events replayed; null when it is not there.
     private static Context? FromCache(JsonLdRun run, in ContextCache.Key key)

@@ -40,7 +40,7 @@ internal sealed class OnePassToRdf
     private readonly JsonLdRun _run;
     private readonly DocumentView? _view;
     private readonly string? _baseUrl;
-    private readonly List<RdfQuad> _quads = new(128);
+    private readonly List<RdfQuad> _quads;
     private readonly List<string> _typeScratch = new(4);
     private Dictionary<string, RdfTerm>? _documentBlankNodes;
 
@@ -49,11 +49,12 @@ internal sealed class OnePassToRdf
     private RdfTerm _graph = RdfTerm.DefaultGraph;
     private int _blankNodeCount;
 
-    private OnePassToRdf(JsonLdRun run, DocumentView? view)
+    private OnePassToRdf(JsonLdRun run, DocumentView? view, List<RdfQuad>? into)
     {
         _run = run;
         _view = view;
         _baseUrl = run.Options.Base;
+        _quads = into ?? new List<RdfQuad>(64);
     }
 
     /// <summary>True when <paramref name="options"/> allow the one-pass conversion at all.</summary>
@@ -68,7 +69,10 @@ internal sealed class OnePassToRdf
     /// the document is outside the subset or anything about it needs the spec path's judgement.
     /// </summary>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    public static List<RdfQuad>? TryConvert(JToken document, DocumentView? view, JsonLdOptions options, CancellationToken cancellationToken)
+    /// <remarks>
+    /// <paramref name="into"/>: an empty list to write the quads into (a caller's reused one), or null for a new list.
+    /// </remarks>
+    public static List<RdfQuad>? TryConvert(JToken document, DocumentView? view, JsonLdOptions options, CancellationToken cancellationToken, List<RdfQuad>? into = null)
     {
         if (!Applies(options) || document is not JObject root)
         {
@@ -76,7 +80,7 @@ internal sealed class OnePassToRdf
         }
 
         var run = new JsonLdRun(options, cancellationToken);
-        var converter = new OnePassToRdf(run, view);
+        var converter = new OnePassToRdf(run, view, into);
         try
         {
             var active = run.Cache.InitialContext(options.Base, options.ProcessingMode);
