@@ -11,9 +11,7 @@ internal sealed class Context
     private static long _nextId;
     private readonly Dictionary<string, TermDefinition> _terms;
 
-    // Keys expanded against this (immutable) context, memoized: every credential with the same contexts
-    // expands the same few dozen keys. Bounded so hostile input cannot grow it.
-    private System.Collections.Concurrent.ConcurrentDictionary<string, string?>? _vocabExpansions;
+    // Keys expanded against this (immutable) context, memoized (see Meaning).
     private System.Collections.Concurrent.ConcurrentDictionary<string, KeyMeaning>? _keyMeanings;
 
     private Context(Dictionary<string, TermDefinition> terms)
@@ -77,37 +75,11 @@ internal sealed class Context
     public TermDefinition? Term(string term) => _terms.GetValueOrDefault(term);
 
     /// <summary>
-    /// The remembered vocabulary-relative expansion of <paramref name="key"/> (computed once per context, see
-    /// <see cref="RememberKeyExpansion"/>); false while the context is still being built.
-    /// </summary>
-    /// <remarks>A lookup and a separate store, not one call taking a delegate: a delegate built per key expansion
-    /// (it captured the run and the context) was a fifth of the expansion's allocations.</remarks>
-    public bool TryGetKeyExpansion(string key, out string? expanded)
-    {
-        expanded = null;
-        return IsFrozen && _vocabExpansions is { } memo && memo.TryGetValue(key, out expanded);
-    }
-
-    /// <summary>Remembers the vocabulary-relative expansion of <paramref name="key"/> (only once frozen: an answer
-    /// while the context is still being built might be wrong after the next definition).</summary>
-    public void RememberKeyExpansion(string key, string? expanded)
-    {
-        if (!IsFrozen)
-        {
-            return;
-        }
-
-        var memo = _vocabExpansions ??= new System.Collections.Concurrent.ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
-        if (memo.Count < MaxMemoizedKeys)
-        {
-            memo.TryAdd(key, expanded);
-        }
-    }
-
-    /// <summary>
-    /// What a member key means in this (frozen) context, for <see cref="OnePassToRdf"/>: its vocabulary-relative
-    /// expansion, its term definition and, when the expansion is an IRI a predicate can be, that predicate. One
-    /// lookup instead of three per key and pass; remembered like <see cref="TryGetKeyExpansion"/>.
+    /// What a member key means in this context: its vocabulary-relative IRI expansion (spec 5.2.2), its term
+    /// definition and, when the expansion is an IRI a predicate can be, that predicate as an RDF term. Remembered
+    /// once the context is frozen (every credential with the same contexts expands the same few dozen keys; an
+    /// answer while the context is still being built might be wrong after the next definition), bounded so hostile
+    /// input cannot grow it. Both expansion and the one-pass toRdf ask here, one lookup per key.
     /// </summary>
     public KeyMeaning Meaning(JsonLdRun run, string key)
     {
@@ -116,8 +88,8 @@ internal sealed class Context
             return known;
         }
 
-        var expanded = IriExpansion.Expand(run, this, key, vocab: true);
-        var predicate = expanded is not null && !Keywords.IsKeyword(expanded) && !IriResolver.IsBlankNode(expanded) && IriResolver.IsWellFormedAbsoluteIri(expanded)
+        var expanded = IriExpansion.ExpandKey(run, this, key);
+        var predicate = expanded is not null && !Keywords.IsKeyword(expanded) && IriResolver.IsWellFormedAbsoluteIri(expanded)
             ? IriTerms.Get(expanded)
             : null;
         var meaning = new KeyMeaning(expanded, Term(key), predicate);

@@ -17,21 +17,19 @@ internal static class IriExpansion
         bool vocab = false,
         TermDefinitionScope? scope = null)
     {
-        // Keys (vocab-relative, outside context processing) depend on nothing but the finished context.
-        if (vocab && !documentRelative && scope is null && value is not null)
+        // Keys (vocab-relative, outside context processing) depend on nothing but the finished context, which
+        // remembers them.
+        if (vocab && !documentRelative && scope is null && value is not null && active.IsFrozen)
         {
-            if (active.TryGetKeyExpansion(value, out var remembered))
-            {
-                return remembered;
-            }
-
-            var expanded = ExpandCore(run, active, value, documentRelative: false, vocab: true, scope: null);
-            active.RememberKeyExpansion(value, expanded);
-            return expanded;
+            return active.Meaning(run, value).Expanded;
         }
 
         return ExpandCore(run, active, value, documentRelative, vocab, scope);
     }
+
+    /// <summary>The vocabulary-relative expansion of a key, uncached (<see cref="Context.Meaning"/> caches it).</summary>
+    public static string? ExpandKey(JsonLdRun run, Context active, string key) =>
+        ExpandCore(run, active, key, documentRelative: false, vocab: true, scope: null);
 
     private static string? ExpandCore(JsonLdRun run, Context active, string? value, bool documentRelative, bool vocab, TermDefinitionScope? scope)
     {
