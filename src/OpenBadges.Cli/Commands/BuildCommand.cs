@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Newtonsoft.Json.Linq;
 using OpenBadges.Json;
 using OpenBadges.Model;
 
@@ -22,6 +23,21 @@ internal static class BuildCommand
     private static int Run(CliContext context, string specPath, string? outputPath)
     {
         var json = JsonInput.Parse(CliContext.ReadFile(specPath));
+        if (BuildOrReport(context, specPath, json) is not { } credential)
+        {
+            return ExitCodes.UsageOrInput;
+        }
+
+        context.WriteOutput(credential.ToJson() + Environment.NewLine, outputPath);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The credential <paramref name="json"/> describes; or null, after listing every missing or invalid element on
+    /// standard error (the caller exits with <see cref="ExitCodes.UsageOrInput"/>). Shared with <c>issue</c>.
+    /// </summary>
+    internal static OpenBadgeCredential? BuildOrReport(CliContext context, string specPath, JToken json)
+    {
         var problems = MicroCredentialSpec.Check(json);
         if (problems.Count > 0)
         {
@@ -31,11 +47,9 @@ internal static class BuildCommand
                 context.Error.WriteLine($"  {problem.Element,-4} {problem.JsonPath}: {problem.Rule}");
             }
 
-            return ExitCodes.UsageOrInput;
+            return null;
         }
 
-        var credential = MicroCredentialSpec.Parse(json).Build();
-        context.WriteOutput(credential.ToJson() + Environment.NewLine, outputPath);
-        return ExitCodes.Ok;
+        return MicroCredentialSpec.Parse(json).Build();
     }
 }

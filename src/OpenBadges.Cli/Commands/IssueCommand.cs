@@ -86,19 +86,11 @@ internal static class IssueCommand
             json["issuedOn"] = BatchTemplate.FormatIssuedOn(DateTimeOffset.UtcNow);
         }
 
-        var problems = MicroCredentialSpec.Check(json);
-        if (problems.Count > 0)
+        if (BuildCommand.BuildOrReport(context, specPath, json) is not { } credential)
         {
-            context.Error.WriteLine($"error: '{specPath}' does not describe a complete micro-credential ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}):");
-            foreach (var problem in problems)
-            {
-                context.Error.WriteLine($"  {problem.Element,-4} {problem.JsonPath}: {problem.Rule}");
-            }
-
             return ExitCodes.UsageOrInput;
         }
 
-        var credential = MicroCredentialSpec.Parse(json).Build();
         var signed = credential.ToJObject();
         DataIntegritySigner.AttachProof(signed, DataIntegritySigner.CreateProofAsync(signed, keyFile.CreateSigner(), suite).GetAwaiter().GetResult(), suite);
         context.WriteOutput(signed.ToString(Formatting.Indented) + Environment.NewLine, outputPath);
