@@ -95,6 +95,13 @@ public static class JsonInput
         }
     }
 
+    /// <summary>
+    /// The first number in <paramref name="plainJson"/> that <see cref="RequireSignableJson"/> refuses (21+ digits, or
+    /// not finite), or null; for a document that has already passed <see cref="RequirePlainJson"/> (the verifier's).
+    /// </summary>
+    internal static JValue? FirstInexactNumber(JToken plainJson) =>
+        FirstReTyped(plainJson, inexactNumbers: true) is JValue { Type: JTokenType.Integer or JTokenType.Float } number ? number : null;
+
     private static readonly System.Numerics.BigInteger TenToThe21 = System.Numerics.BigInteger.Pow(10, 21);
 
     // Document order, depth first, like DescendantsAndSelf, without an iterator per container (this runs on

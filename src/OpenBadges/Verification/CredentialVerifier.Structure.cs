@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
+using OpenBadges.Json;
 using OpenBadges.Canonicalization;
 using OpenBadges.JsonLd;
 
@@ -74,21 +75,14 @@ public sealed partial class CredentialVerifier
     /// as xsd:double, so a 100-digit integer and the same with another last digit canonicalize — and verify — alike;
     /// and an overflowing number (1e400) has no value at all. Integers beyond 64 bits are the ones that can reach it.
     /// </summary>
-    private static (string Message, string Path)? FindInexactNumber(JObject credential)
-    {
-        foreach (var value in credential.DescendantsAndSelf().OfType<JValue>())
+    private static (string Message, string Path)? FindInexactNumber(JObject credential) =>
+        JsonInput.FirstInexactNumber(credential) switch
         {
-            switch (value.Type)
-            {
-                case JTokenType.Integer when value.Value is System.Numerics.BigInteger big && System.Numerics.BigInteger.Abs(big) >= System.Numerics.BigInteger.Pow(10, 21):
-                    return ($"The integer at {value.Path} has {big.ToString(System.Globalization.CultureInfo.InvariantCulture).TrimStart('-').Length} digits: JSON-LD signs it as a double, so other digits would verify too. Such numbers must be strings.", "$." + value.Path);
-                case JTokenType.Float when value.Value is double d && !double.IsFinite(d):
-                    return ($"The number at {value.Path} overflows a double: it has no value to sign.", "$." + value.Path);
-            }
-        }
-
-        return null;
-    }
+            { Type: JTokenType.Integer, Value: System.Numerics.BigInteger big } value =>
+                ($"The integer at {value.Path} has {big.ToString(System.Globalization.CultureInfo.InvariantCulture).TrimStart('-').Length} digits: JSON-LD signs it as a double, so other digits would verify too. Such numbers must be strings.", "$." + value.Path),
+            { } value => ($"The number at {value.Path} overflows a double: it has no value to sign.", "$." + value.Path),
+            null => null,
+        };
 
     private static void CheckContext(JObject credential, Run run)
     {
