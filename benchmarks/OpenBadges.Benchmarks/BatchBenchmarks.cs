@@ -8,23 +8,13 @@ namespace OpenBadges.Benchmarks;
 /// ratio is the parallel speed-up.
 /// </summary>
 [MemoryDiagnoser]
-public class BatchBenchmarks
+public class BatchBenchmarks : WorkloadBenchmarks
 {
-    private Workload _w = null!;
-
-    /// <summary>Loads the fixtures and makes the batch.</summary>
-    [GlobalSetup]
-    public void Setup() => _w = new Workload();
-
-    /// <summary>Disposes the keys.</summary>
-    [GlobalCleanup]
-    public void Cleanup() => _w.Dispose();
-
     /// <summary>1,000 signatures on one thread.</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = 1000)]
-    public int SignBatchSingleCore() => _w.SignBatchSingleCore();
+    public int SignBatchSingleCore() => W.SignBatchSingleCore();
 
     /// <summary>1,000 signatures on every core.</summary>
     [Benchmark(OperationsPerInvoke = 1000)]
-    public int SignBatchAllCores() => _w.SignBatchAllCores();
+    public int SignBatchAllCores() => W.SignBatchAllCores();
 }

@@ -8,47 +8,37 @@ namespace OpenBadges.Benchmarks;
 /// Divide by the canonical quad counts the quick mode prints (<c>--quick</c>) to compare cost per quad.
 /// </summary>
 [MemoryDiagnoser]
-public class LargeCredentialBenchmarks
+public class LargeCredentialBenchmarks : WorkloadBenchmarks
 {
-    private Workload _w = null!;
-
-    /// <summary>Loads and signs the fixtures.</summary>
-    [GlobalSetup]
-    public void Setup() => _w = new Workload();
-
-    /// <summary>Disposes the keys.</summary>
-    [GlobalCleanup]
-    public void Cleanup() => _w.Dispose();
-
     /// <summary>The baseline: one raw Ed25519 signature of 64 bytes.</summary>
     [Benchmark(Baseline = true)]
-    public void RawEd25519Sign() => _w.RawSign();
+    public void RawEd25519Sign() => W.RawSign();
 
     /// <summary>toRdf + RDFC-1.0, small credential.</summary>
     [Benchmark]
-    public string CanonicalizeRdfc10Small() => _w.CanonicalizeRdfcSmall();
+    public string CanonicalizeRdfc10Small() => W.CanonicalizeRdfcSmall();
 
     /// <summary>toRdf + RDFC-1.0, large credential.</summary>
     [Benchmark]
-    public string CanonicalizeRdfc10Large() => _w.CanonicalizeRdfcLarge();
+    public string CanonicalizeRdfc10Large() => W.CanonicalizeRdfcLarge();
 
     /// <summary>JCS, large credential.</summary>
     [Benchmark]
-    public string CanonicalizeJcsLarge() => _w.CanonicalizeJcsLarge();
+    public string CanonicalizeJcsLarge() => W.CanonicalizeJcsLarge();
 
     /// <summary>eddsa-rdfc-2022 sign, small credential.</summary>
     [Benchmark]
-    public JObject SignEddsaRdfc2022Small() => _w.SignRdfcSmall();
+    public JObject SignEddsaRdfc2022Small() => W.SignRdfcSmall();
 
     /// <summary>eddsa-rdfc-2022 sign, large credential.</summary>
     [Benchmark]
-    public JObject SignEddsaRdfc2022Large() => _w.SignRdfcLarge();
+    public JObject SignEddsaRdfc2022Large() => W.SignRdfcLarge();
 
     /// <summary>eddsa-rdfc-2022 verify, small credential.</summary>
     [Benchmark]
-    public bool VerifyEddsaRdfc2022Small() => _w.VerifyRdfcSmall();
+    public bool VerifyEddsaRdfc2022Small() => W.VerifyRdfcSmall();
 
     /// <summary>eddsa-rdfc-2022 verify, large credential.</summary>
     [Benchmark]
-    public bool VerifyEddsaRdfc2022Large() => _w.VerifyRdfcLarge();
+    public bool VerifyEddsaRdfc2022Large() => W.VerifyRdfcLarge();
 }

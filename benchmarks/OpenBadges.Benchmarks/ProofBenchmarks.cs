@@ -10,93 +10,83 @@ namespace OpenBadges.Benchmarks;
 /// of 64 bytes (the proof-hash ‖ document-hash message a Data Integrity proof signs) measured in the same run.
 /// </summary>
 [MemoryDiagnoser]
-public class ProofBenchmarks
+public class ProofBenchmarks : WorkloadBenchmarks
 {
-    private Workload _w = null!;
-
-    /// <summary>Loads the fixtures and signs them once per suite for the verify benchmarks.</summary>
-    [GlobalSetup]
-    public void Setup() => _w = new Workload();
-
-    /// <summary>Disposes the keys.</summary>
-    [GlobalCleanup]
-    public void Cleanup() => _w.Dispose();
-
     /// <summary>The baseline: one raw Ed25519 signature of 64 bytes.</summary>
     [Benchmark(Baseline = true)]
-    public void RawEd25519Sign() => _w.RawSign();
+    public void RawEd25519Sign() => W.RawSign();
 
     /// <summary>One raw Ed25519 verification of 64 bytes.</summary>
     [Benchmark]
-    public bool RawEd25519Verify() => _w.RawVerify();
+    public bool RawEd25519Verify() => W.RawVerify();
 
     /// <summary>JSON-LD toRdf + RDFC-1.0 of the credential.</summary>
     [Benchmark]
-    public string CanonicalizeRdfc10() => _w.CanonicalizeRdfcSmall();
+    public string CanonicalizeRdfc10() => W.CanonicalizeRdfcSmall();
 
     /// <summary>RDFC-1.0 alone (SHA-256 of the canonical N-Quads) of the credential's precomputed quads.</summary>
     [Benchmark]
-    public byte[] Rdfc10Only() => _w.Rdfc10OnlySmall();
+    public byte[] Rdfc10Only() => W.Rdfc10OnlySmall();
 
     /// <summary>RDFC-1.0 alone through the public Canonicalize (string, quads, issued map).</summary>
     [Benchmark]
-    public Rdfc10Result Rdfc10Canonicalize() => _w.Rdfc10CanonicalizeSmall();
+    public Rdfc10Result Rdfc10Canonicalize() => W.Rdfc10CanonicalizeSmall();
 
     /// <summary>JCS of the credential.</summary>
     [Benchmark]
-    public string CanonicalizeJcs() => _w.CanonicalizeJcsSmall();
+    public string CanonicalizeJcs() => W.CanonicalizeJcsSmall();
 
     [Benchmark]
-    public int ToRdfOnePass() => _w.ToRdfOnePassSmall();
+    public int ToRdfOnePass() => W.ToRdfOnePassSmall();
 
     [Benchmark]
-    public int ToRdfSpecPath() => _w.ToRdfSpecPathSmall();
+    public int ToRdfSpecPath() => W.ToRdfSpecPathSmall();
 
     /// <summary>eddsa-rdfc-2022 sign.</summary>
     [Benchmark]
-    public JObject SignEddsaRdfc2022() => _w.SignRdfcSmall();
+    public JObject SignEddsaRdfc2022() => W.SignRdfcSmall();
 
     /// <summary>eddsa-rdfc-2022 proof only (CreateProofAsync: the credential is not copied).</summary>
     [Benchmark]
-    public JObject CreateProofEddsaRdfc2022() => _w.CreateProofRdfcSmall();
+    public JObject CreateProofEddsaRdfc2022() => W.CreateProofRdfcSmall();
 
     /// <summary>eddsa-rdfc-2022 verify.</summary>
     [Benchmark]
-    public bool VerifyEddsaRdfc2022() => _w.VerifyRdfcSmall();
+    public bool VerifyEddsaRdfc2022() => W.VerifyRdfcSmall();
 
     /// <summary>The full CredentialVerifier (offline, fixed clock) on the eddsa-rdfc-2022 credential: every OB 3.0 check.</summary>
     [Benchmark]
-    public bool VerifyCredentialFull() => _w.VerifyCredentialSmall();
+    public bool VerifyCredentialFull() => W.VerifyCredentialSmall();
 
     /// <summary>eddsa-jcs-2022 sign.</summary>
     [Benchmark]
-    public JObject SignEddsaJcs2022() => _w.SignJcs();
+    public JObject SignEddsaJcs2022() => W.SignJcs();
 
     /// <summary>eddsa-jcs-2022 proof only (CreateProofAsync: the credential is not copied).</summary>
     [Benchmark]
-    public JObject CreateProofEddsaJcs2022() => _w.CreateProofJcsSmall();
+    public JObject CreateProofEddsaJcs2022() => W.CreateProofJcsSmall();
 
     /// <summary>eddsa-jcs-2022 verify.</summary>
     [Benchmark]
-    public bool VerifyEddsaJcs2022() => _w.VerifyJcs();
+    public bool VerifyEddsaJcs2022() => W.VerifyJcs();
 
     /// <summary>Ed25519Signature2020 sign.</summary>
     [Benchmark]
-    public JObject SignEd25519Signature2020() => _w.Sign2020();
+    public JObject SignEd25519Signature2020() => W.Sign2020();
 
     /// <summary>Ed25519Signature2020 verify.</summary>
     [Benchmark]
-    public bool VerifyEd25519Signature2020() => _w.Verify2020();
+    public bool VerifyEd25519Signature2020() => W.Verify2020();
 
     /// <summary>VC-JWT EdDSA issue (compact JWS).</summary>
     [Benchmark]
-    public string SignVcJwtEdDsa() => _w.SignJwt();
+    public string SignVcJwtEdDsa() => W.SignJwt();
 
     /// <summary>VC-JWT EdDSA verify (did:key kid).</summary>
     [Benchmark]
-    public bool VerifyVcJwtEdDsa() => _w.VerifyJwt();
+    public bool VerifyVcJwtEdDsa() => W.VerifyJwt();
 
     /// <summary>MicroCredentialBuilder → eddsa-rdfc-2022 signed credential.</summary>
     [Benchmark]
-    public JObject BuildAndSignEddsaRdfc2022() => _w.BuildAndSign();
+    public JObject BuildAndSignEddsaRdfc2022() => W.BuildAndSign();
 }
