@@ -3,6 +3,7 @@ using Newtonsoft.Json.Linq;
 using OpenBadges.Keys;
 using OpenBadges.Proofs;
 using OpenBadges.Tests.Support;
+using OpenBadges.Tests.Verification;
 using OpenBadges.Verification;
 
 namespace OpenBadges.Tests.Unit;
@@ -10,31 +11,12 @@ namespace OpenBadges.Tests.Unit;
 /// <summary>Each verification check of a Data Integrity proof, one named case each; none may throw.</summary>
 public sealed class DataIntegrityVerifierTests
 {
-    private const string Seed1 = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"; // RFC 8032 test 1
-    private const string Seed2 = "4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb"; // RFC 8032 test 2
+    private const string Seed1 = VerificationFixtures.IssuerSeed;
+    private const string Seed2 = VerificationFixtures.OtherSeed;
     private static readonly DateTimeOffset Created = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private static JObject Credential(string issuer) => OpenBadges.Json.JsonInput.ParseObject($$"""
-        {
-          "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
-          "id": "urn:uuid:6b0c1c39-6c5b-4f5e-9d3f-0c4f1b2a7e10",
-          "type": ["VerifiableCredential", "OpenBadgeCredential"],
-          "issuer": {"id": "{{issuer}}", "type": ["Profile"], "name": "Example University"},
-          "validFrom": "2025-03-01T00:00:00Z",
-          "name": "Teamwork",
-          "credentialSubject": {
-            "id": "did:example:learner",
-            "type": ["AchievementSubject"],
-            "achievement": {
-              "id": "https://example.edu/achievements/teamwork",
-              "type": ["Achievement"],
-              "name": "Teamwork",
-              "description": "Works well in a team.",
-              "criteria": {"narrative": "Completed the team project."}
-            }
-          }
-        }
-        """);
+    // The verifier tests' OB 3.0 credential, issued by whoever signs it here.
+    private static JObject Credential(string issuer) => VerificationFixtures.Credential(issuer);
 
     private static async Task<JObject> Sign(JObject credential, string seed = Seed1, Cryptosuite? suite = null, ProofOptions? options = null)
     {
@@ -42,11 +24,7 @@ public sealed class DataIntegrityVerifierTests
         return await DataIntegritySigner.SignAsync(credential, Ed25519Signer.ForDidKey(key), suite ?? Cryptosuites.EddsaRdfc2022, options ?? new ProofOptions { Created = Created });
     }
 
-    private static string DidKey(string seed)
-    {
-        using var key = Ed25519Key.FromSeed(Convert.FromHexString(seed));
-        return key.PublicKey.ToDidKey();
-    }
+    private static string DidKey(string seed) => VerificationFixtures.DidOf(seed);
 
     private static Task<DataIntegrityVerification> Verify(JObject document, ProofVerificationOptions? options = null) =>
         DataIntegrityVerifier.VerifyAsync(document, options ?? new ProofVerificationOptions { Clock = new FixedClock(Created.AddDays(1)) });
