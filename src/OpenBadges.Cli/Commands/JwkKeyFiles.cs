@@ -20,24 +20,13 @@ internal static class JwkKeyFiles
         if (type == "p256")
         {
             using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            var p = ec.ExportParameters(includePrivateParameters: true);
-            publicJwk = new JObject { ["kty"] = "EC", ["crv"] = "P-256", ["x"] = B64(p.Q.X!), ["y"] = B64(p.Q.Y!) };
-            privateJwk = (JObject)publicJwk.DeepClone();
-            privateJwk["d"] = B64(p.D!);
+            (publicJwk, privateJwk) = ToJwks(ec.ExportParameters(includePrivateParameters: true));
             algorithm = EcdsaP256Signer.Es256Algorithm;
         }
         else
         {
             using var rsa = RSA.Create(3072);
-            var p = rsa.ExportParameters(includePrivateParameters: true);
-            publicJwk = new JObject { ["kty"] = "RSA", ["n"] = B64(p.Modulus!), ["e"] = B64(p.Exponent!) };
-            privateJwk = (JObject)publicJwk.DeepClone();
-            privateJwk["d"] = B64(p.D!);
-            privateJwk["p"] = B64(p.P!);
-            privateJwk["q"] = B64(p.Q!);
-            privateJwk["dp"] = B64(p.DP!);
-            privateJwk["dq"] = B64(p.DQ!);
-            privateJwk["qi"] = B64(p.InverseQ!);
+            (publicJwk, privateJwk) = ToJwks(rsa.ExportParameters(includePrivateParameters: true));
             algorithm = RsaSigner.Rs256Algorithm;
         }
 
@@ -45,6 +34,29 @@ internal static class JwkKeyFiles
         privateJwk["kid"] = DidJwk.CreateVerificationMethodId(publicJwk);
         privateJwk["controller"] = DidJwk.Create(publicJwk);
         return privateJwk;
+    }
+
+    /// <summary>The public and the private JWK (RFC 7518 §6.2) of a P-256 key.</summary>
+    internal static (JObject Public, JObject Private) ToJwks(ECParameters p)
+    {
+        var publicJwk = new JObject { ["kty"] = "EC", ["crv"] = "P-256", ["x"] = B64(p.Q.X!), ["y"] = B64(p.Q.Y!) };
+        var privateJwk = (JObject)publicJwk.DeepClone();
+        privateJwk["d"] = B64(p.D!);
+        return (publicJwk, privateJwk);
+    }
+
+    /// <summary>The public and the private JWK (RFC 7518 §6.3) of an RSA key.</summary>
+    internal static (JObject Public, JObject Private) ToJwks(RSAParameters p)
+    {
+        var publicJwk = new JObject { ["kty"] = "RSA", ["n"] = B64(p.Modulus!), ["e"] = B64(p.Exponent!) };
+        var privateJwk = (JObject)publicJwk.DeepClone();
+        privateJwk["d"] = B64(p.D!);
+        privateJwk["p"] = B64(p.P!);
+        privateJwk["q"] = B64(p.Q!);
+        privateJwk["dp"] = B64(p.DP!);
+        privateJwk["dq"] = B64(p.DQ!);
+        privateJwk["qi"] = B64(p.InverseQ!);
+        return (publicJwk, privateJwk);
     }
 
     /// <summary>True when the key file text is a JWK (has <c>kty</c>) rather than a Multikey key file.</summary>

@@ -98,32 +98,19 @@ public sealed class JoseInteropTests(ITestOutputHelper output)
                 case "ES256":
                 {
                     var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-                    var p = ec.ExportParameters(includePrivateParameters: true);
-                    var publicJwk = new JObject { ["kty"] = "EC", ["crv"] = "P-256", ["x"] = B64(p.Q.X!), ["y"] = B64(p.Q.Y!) };
-                    var privateJwk = (JObject)publicJwk.DeepClone();
-                    privateJwk["d"] = B64(p.D!);
+                    var (publicJwk, privateJwk) = OpenBadges.Cli.Commands.JwkKeyFiles.ToJwks(ec.ExportParameters(includePrivateParameters: true));
                     return new TestKey(ec, new EcdsaP256Signer(ec, DidJwk.CreateVerificationMethodId(publicJwk)), publicJwk, privateJwk, DidJwk.Create(publicJwk));
                 }
 
                 default:
                 {
                     var rsa = RSA.Create(2048);
-                    var p = rsa.ExportParameters(includePrivateParameters: true);
-                    var publicJwk = new JObject { ["kty"] = "RSA", ["n"] = B64(p.Modulus!), ["e"] = B64(p.Exponent!) };
-                    var privateJwk = (JObject)publicJwk.DeepClone();
-                    privateJwk["d"] = B64(p.D!);
-                    privateJwk["p"] = B64(p.P!);
-                    privateJwk["q"] = B64(p.Q!);
-                    privateJwk["dp"] = B64(p.DP!);
-                    privateJwk["dq"] = B64(p.DQ!);
-                    privateJwk["qi"] = B64(p.InverseQ!);
+                    var (publicJwk, privateJwk) = OpenBadges.Cli.Commands.JwkKeyFiles.ToJwks(rsa.ExportParameters(includePrivateParameters: true));
                     return new TestKey(rsa, new RsaSigner(rsa, DidJwk.CreateVerificationMethodId(publicJwk)), publicJwk, privateJwk, DidJwk.Create(publicJwk));
                 }
             }
         }
 
         public void Dispose() => _owner.Dispose();
-
-        private static string B64(byte[] bytes) => Base64Url.EncodeToString(bytes);
     }
 }
