@@ -9,6 +9,7 @@ using OpenBadges.Proofs.Jose;
 using OpenBadges.Rdf;
 using OpenBadges.Schemas;
 using OpenBadges.Verification;
+using OpenBadges.Json;
 
 namespace OpenBadges.Benchmarks;
 

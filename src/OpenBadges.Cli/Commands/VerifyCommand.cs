@@ -4,6 +4,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using OpenBadges.Keys;
 using OpenBadges.Verification;
+using OpenBadges.Checks;
 
 namespace OpenBadges.Cli.Commands;
 

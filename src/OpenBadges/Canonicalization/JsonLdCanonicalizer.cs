@@ -1,6 +1,7 @@
 using Newtonsoft.Json.Linq;
 using OpenBadges.JsonLd;
 using OpenBadges.Rdf;
+using OpenBadges.Json;
 
 namespace OpenBadges.Canonicalization;
 

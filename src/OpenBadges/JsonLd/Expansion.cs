@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using OpenBadges.Json;
 
 namespace OpenBadges.JsonLd;
 

@@ -1,5 +1,5 @@
 using Newtonsoft.Json.Linq;
-using OpenBadges.Canonicalization;
+using OpenBadges.Json;
 
 namespace OpenBadges.JsonLd;
 

@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using OpenBadges.Rdf;
+using OpenBadges.Json;
 
 namespace OpenBadges.JsonLd;
 

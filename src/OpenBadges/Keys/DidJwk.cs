@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Newtonsoft.Json.Linq;
-using OpenBadges.Canonicalization;
 using OpenBadges.Json;
 using OpenBadges.Internal;
 

@@ -1,4 +1,5 @@
 using OpenBadges.JsonLd;
+using OpenBadges.Json;
 
 namespace OpenBadges.Proofs;
 

@@ -1,4 +1,5 @@
-using OpenBadges.Verification;
+
+using OpenBadges.Checks;
 
 namespace OpenBadges.Proofs;
 

@@ -4,7 +4,7 @@ using OpenBadges.Canonicalization;
 using OpenBadges.Json;
 using OpenBadges.JsonLd;
 using OpenBadges.Keys;
-using OpenBadges.Verification;
+using OpenBadges.Checks;
 
 namespace OpenBadges.Proofs;
 

@@ -1,3 +1,5 @@
+using OpenBadges.Json;
+
 namespace OpenBadges.Proofs;
 
 /// <summary>The transformation a cryptosuite applies before hashing.</summary>

@@ -1,6 +1,7 @@
 using Newtonsoft.Json.Linq;
 using OpenBadges.Canonicalization;
 using OpenBadges.JsonLd;
+using OpenBadges.Json;
 
 namespace OpenBadges.Proofs;
 

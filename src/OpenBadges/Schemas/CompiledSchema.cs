@@ -5,6 +5,7 @@ using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
 using NJsonSchema.Validation.FormatValidators;
+using OpenBadges.Checks;
 
 namespace OpenBadges.Schemas;
 

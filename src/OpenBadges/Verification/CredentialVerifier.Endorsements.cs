@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using OpenBadges.Checks;
 
 namespace OpenBadges.Verification;
 

@@ -2,6 +2,7 @@ using Newtonsoft.Json.Linq;
 using OpenBadges.JsonLd;
 using OpenBadges.Keys;
 using OpenBadges.Proofs;
+using OpenBadges.Checks;
 
 namespace OpenBadges.Verification;
 

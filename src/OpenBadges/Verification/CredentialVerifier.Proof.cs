@@ -1,6 +1,7 @@
 using Newtonsoft.Json.Linq;
 using OpenBadges.Proofs;
 using OpenBadges.Proofs.Jose;
+using OpenBadges.Checks;
 
 namespace OpenBadges.Verification;
 

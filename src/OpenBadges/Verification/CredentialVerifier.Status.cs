@@ -4,6 +4,7 @@ using OpenBadges.Json;
 using OpenBadges.Proofs;
 using OpenBadges.Proofs.Jose;
 using OpenBadges.Status;
+using OpenBadges.Checks;
 
 namespace OpenBadges.Verification;
 

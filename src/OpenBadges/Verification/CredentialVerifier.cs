@@ -3,8 +3,8 @@ using OpenBadges.Json;
 using OpenBadges.JsonLd;
 using OpenBadges.Proofs;
 using OpenBadges.Proofs.Jose;
-
 using OpenBadges.Schemas;
+using OpenBadges.Checks;
 
 namespace OpenBadges.Verification;
 

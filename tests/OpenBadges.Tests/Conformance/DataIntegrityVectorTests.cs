@@ -4,6 +4,7 @@ using Newtonsoft.Json.Linq;
 using OpenBadges.Keys;
 using OpenBadges.Proofs;
 using OpenBadges.Tests.Support;
+using OpenBadges.Checks;
 
 namespace OpenBadges.Tests.Conformance;
 
@@ -87,7 +88,7 @@ public sealed class DataIntegrityVectorTests
         tampered["issuanceDate"]?.Replace("2023-01-02T00:00:00Z");
         var changed = await DataIntegrityVerifier.VerifyAsync(tampered, options);
         Assert.False(changed.IsValid);
-        Assert.Contains(changed.AllChecks, c => c.Name == "proof.signature" && c.Status == OpenBadges.Verification.CheckStatus.Failed);
+        Assert.Contains(changed.AllChecks, c => c.Name == "proof.signature" && c.Status == OpenBadges.Checks.CheckStatus.Failed);
     }
 
     [SharedDataFact]

@@ -5,6 +5,8 @@ using OpenBadges.Rdf;
 using OpenBadges.Tests.Interop;
 using OpenBadges.Tests.Support;
 using Xunit.Abstractions;
+using OpenBadges.Checks;
+using OpenBadges.Json;
 
 namespace OpenBadges.Tests.Conformance;
 

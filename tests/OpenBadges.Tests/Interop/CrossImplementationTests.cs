@@ -4,6 +4,7 @@ using OpenBadges.Keys;
 using OpenBadges.Proofs;
 using OpenBadges.Tests.Support;
 using Xunit.Abstractions;
+using OpenBadges.Json;
 
 namespace OpenBadges.Tests.Interop;
 
@@ -70,7 +71,7 @@ public sealed class CrossImplementationTests(ITestOutputHelper output)
         // They sign → we verify.
         var theirs = await ReferenceStack.Shared.SignAsync(credential, suiteName, InteropCorpus.SeedHex, InteropCorpus.IssuerOf(credential), verificationMethod, InteropCorpus.Created);
         // JCS compares the JSON values (JS re-serializes 2.0 as 2; both are the number two).
-        if (OpenBadges.Canonicalization.Jcs.Canonicalize(ours) != OpenBadges.Canonicalization.Jcs.Canonicalize(theirs))
+        if (OpenBadges.Json.Jcs.Canonicalize(ours) != OpenBadges.Json.Jcs.Canonicalize(theirs))
         {
             problems.Add("our signed credential differs from theirs: " + FirstDifference(theirs, ours));
         }

@@ -7,6 +7,7 @@ using OpenBadges.Proofs;
 using OpenBadges.Status;
 using OpenBadges.Verification;
 using static OpenBadges.Tests.Verification.VerificationFixtures;
+using OpenBadges.Checks;
 
 namespace OpenBadges.Tests.Regression;
 

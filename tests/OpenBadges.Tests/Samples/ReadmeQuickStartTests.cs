@@ -3,6 +3,7 @@ using OpenBadges.Model;
 using OpenBadges.Proofs;
 using OpenBadges.Tests.Support;
 using OpenBadges.Verification;
+using OpenBadges.Checks;
 
 namespace OpenBadges.Tests.Samples;
 

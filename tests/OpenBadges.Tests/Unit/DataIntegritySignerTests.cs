@@ -4,6 +4,7 @@ using OpenBadges.Keys;
 using OpenBadges.Proofs;
 using OpenBadges.Tests.Verification;
 using OpenBadges.Verification;
+using OpenBadges.Json;
 
 namespace OpenBadges.Tests.Unit;
 

@@ -5,6 +5,8 @@ using OpenBadges.Proofs;
 using OpenBadges.Tests.Support;
 using OpenBadges.Tests.Verification;
 using OpenBadges.Verification;
+using OpenBadges.Checks;
+using OpenBadges.Json;
 
 namespace OpenBadges.Tests.Unit;
 
@@ -202,7 +204,7 @@ public sealed class DataIntegrityVerifierTests
             ["verificationMethod"] = key.PublicKey.ToDidKeyVerificationMethodId(),
             ["proofPurpose"] = "assertionMethod",
         };
-        var hash = ProofHashing.HashData(Cryptosuites.Eddsa2022, OpenBadges.JsonLd.DocumentView.Whole(ProofHashing.ProofConfiguration(proof, credential["@context"])), OpenBadges.JsonLd.DocumentView.Whole(credential), null, default);
+        var hash = ProofHashing.HashData(Cryptosuites.Eddsa2022, OpenBadges.Json.DocumentView.Whole(ProofHashing.ProofConfiguration(proof, credential["@context"])), OpenBadges.Json.DocumentView.Whole(credential), null, default);
         proof["proofValue"] = Multibase.EncodeBase58Btc(key.Sign(hash));
         credential["proof"] = proof;
         Assert.Equal(Verdict.Valid, (await Verify(credential)).Verdict);

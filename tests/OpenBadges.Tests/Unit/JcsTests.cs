@@ -185,7 +185,7 @@ public sealed class JcsTests
         copy.Remove("proof");
         copy["@context"] = context.DeepClone();
         var viewHash = new byte[32];
-        Jcs.Sha256(new OpenBadges.JsonLd.DocumentView(document, "proof", context), viewHash);
+        Jcs.Sha256(new OpenBadges.Json.DocumentView(document, "proof", context), viewHash);
         Assert.Equal(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Jcs.Canonicalize(copy))), viewHash);
         Assert.NotNull(document["proof"]);
     }

@@ -7,6 +7,7 @@ using OpenBadges.Keys;
 using OpenBadges.Proofs.Jose;
 using OpenBadges.Verification;
 using static OpenBadges.Tests.Unit.JwtTestSupport;
+using OpenBadges.Checks;
 
 namespace OpenBadges.Tests.Unit;
 

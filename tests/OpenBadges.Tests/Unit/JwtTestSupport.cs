@@ -4,6 +4,7 @@ using Newtonsoft.Json.Linq;
 using OpenBadges.Keys;
 using OpenBadges.Proofs.Jose;
 using OpenBadges.Verification;
+using OpenBadges.Checks;
 
 namespace OpenBadges.Tests.Unit;
 

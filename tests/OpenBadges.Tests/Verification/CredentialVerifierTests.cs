@@ -4,6 +4,7 @@ using OpenBadges.Baking;
 using OpenBadges.Proofs;
 using OpenBadges.Verification;
 using static OpenBadges.Tests.Verification.VerificationFixtures;
+using OpenBadges.Checks;
 
 namespace OpenBadges.Tests.Verification;
 

@@ -2,6 +2,7 @@ using Newtonsoft.Json.Linq;
 using OpenBadges.Proofs;
 using OpenBadges.Verification;
 using static OpenBadges.Tests.Verification.VerificationFixtures;
+using OpenBadges.Checks;
 
 namespace OpenBadges.Tests.Verification;
 

@@ -2,6 +2,7 @@ using OpenBadges.Status;
 using OpenBadges.Tests.Interop;
 using OpenBadges.Verification;
 using static OpenBadges.Tests.Verification.VerificationFixtures;
+using OpenBadges.Checks;
 
 namespace OpenBadges.Tests.Verification;
 

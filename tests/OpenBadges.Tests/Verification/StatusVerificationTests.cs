@@ -4,6 +4,7 @@ using OpenBadges.Keys;
 using OpenBadges.Status;
 using OpenBadges.Verification;
 using static OpenBadges.Tests.Verification.VerificationFixtures;
+using OpenBadges.Checks;
 
 namespace OpenBadges.Tests.Verification;
 

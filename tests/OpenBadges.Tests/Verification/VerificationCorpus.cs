@@ -5,6 +5,7 @@ using OpenBadges.Proofs;
 using OpenBadges.Status;
 using OpenBadges.Verification;
 using static OpenBadges.Tests.Verification.VerificationFixtures;
+using OpenBadges.Checks;
 
 namespace OpenBadges.Tests.Verification;
 

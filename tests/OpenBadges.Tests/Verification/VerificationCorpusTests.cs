@@ -5,6 +5,7 @@ using OpenBadges.Tests.Interop;
 using OpenBadges.Tests.Support;
 using OpenBadges.Verification;
 using static OpenBadges.Tests.Verification.VerificationFixtures;
+using OpenBadges.Checks;
 
 namespace OpenBadges.Tests.Verification;
 

@@ -4,6 +4,7 @@ using OpenBadges.Proofs;
 using OpenBadges.Proofs.Jose;
 using OpenBadges.Status;
 using OpenBadges.Verification;
+using OpenBadges.Checks;
 
 namespace OpenBadges.Tests.Verification;
 

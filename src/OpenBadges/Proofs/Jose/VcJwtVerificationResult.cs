@@ -1,5 +1,5 @@
 using Newtonsoft.Json.Linq;
-using OpenBadges.Verification;
+using OpenBadges.Checks;
 
 namespace OpenBadges.Proofs.Jose;
 

@@ -2,7 +2,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Newtonsoft.Json.Linq;
 using OpenBadges.Json;
-using OpenBadges.Verification;
+using OpenBadges.Checks;
 
 namespace OpenBadges.Proofs.Jose;
 

@@ -5,9 +5,8 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Newtonsoft.Json.Linq;
-using OpenBadges.JsonLd;
 
-namespace OpenBadges.Canonicalization;
+namespace OpenBadges.Json;
 
 /// <summary>
 /// The JSON Canonicalization Scheme, RFC 8785: no whitespace, object members sorted by the UTF-16 code
@@ -192,7 +191,7 @@ public static class Jcs
             if (view?.Context is { } context && ReferenceEquals(obj, view.Root))
             {
                 // The view's @context in place of the document's.
-                _members[_top++] = new Member(Keywords.Context, context);
+                _members[_top++] = new Member("@context", context);
             }
 
             var members = _members.AsSpan(bottom, _top - bottom);

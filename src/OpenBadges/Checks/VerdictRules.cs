@@ -1,4 +1,4 @@
-namespace OpenBadges.Verification;
+namespace OpenBadges.Checks;
 
 /// <summary>How a list of checks adds up to a verdict: any failure is invalid; otherwise any undecided check is indeterminate.</summary>
 public static class VerdictRules

@@ -1,4 +1,4 @@
-namespace OpenBadges.Verification;
+namespace OpenBadges.Checks;
 
 /// <summary>The outcome of one named verification check.</summary>
 public enum CheckStatus

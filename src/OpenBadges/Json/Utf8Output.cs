@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 
-namespace OpenBadges.Canonicalization;
+namespace OpenBadges.Json;
 
 /// <summary>
 /// A growable UTF-8 byte buffer rented from <see cref="ArrayPool{T}.Shared"/>: where a canonical form is written

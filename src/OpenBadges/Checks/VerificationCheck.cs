@@ -1,4 +1,4 @@
-namespace OpenBadges.Verification;
+namespace OpenBadges.Checks;
 
 /// <summary>One named check with its outcome, said so a person can act on it.</summary>
 /// <param name="Name">Stable check name, e.g. <c>proof.signature</c>.</param>

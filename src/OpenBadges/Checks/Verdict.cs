@@ -1,4 +1,4 @@
-namespace OpenBadges.Verification;
+namespace OpenBadges.Checks;
 
 /// <summary>The overall answer of a verification.</summary>
 public enum Verdict

@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 
-namespace OpenBadges.JsonLd;
+namespace OpenBadges.Json;
 
 /// <summary>
 /// A document read as if one top-level member were absent and, optionally, its <c>@context</c> replaced: the
@@ -19,9 +19,9 @@ internal sealed record DocumentView(JObject Root, string? OmittedMember, JToken?
     /// <remarks><c>@context</c> counts as hidden when the view replaces it (the replacement is read through <see cref="ContextOf"/>).</remarks>
     public bool Hides(JObject container, string name) =>
         ReferenceEquals(container, Root) &&
-        ((OmittedMember is not null && string.Equals(name, OmittedMember, StringComparison.Ordinal)) || (Context is not null && string.Equals(name, Keywords.Context, StringComparison.Ordinal)));
+        ((OmittedMember is not null && string.Equals(name, OmittedMember, StringComparison.Ordinal)) || (Context is not null && string.Equals(name, "@context", StringComparison.Ordinal)));
 
     /// <summary>The <c>@context</c> of <paramref name="container"/> as the view shows it.</summary>
     public JToken? ContextOf(JObject container) =>
-        ReferenceEquals(container, Root) && Context is not null ? Context : container[Keywords.Context];
+        ReferenceEquals(container, Root) && Context is not null ? Context : container["@context"];
 }
