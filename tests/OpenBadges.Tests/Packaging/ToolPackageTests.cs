@@ -28,17 +28,11 @@ public sealed class ToolPackageTests(ITestOutputHelper output) : IDisposable
         Run("dotnet", ["pack", Path.Combine(root, "src", "OpenBadges.Cli"), "-c", "Release", "-o", packages, "-p:Version=" + version], root);
         Run("dotnet", ["pack", Path.Combine(root, "src", "OpenBadges"), "-c", "Release", "-o", packages, "--no-build", "-p:Version=" + version], root);
 
+        AssertNuGetConventions(packages, "OpenBadges", version, "lib/net10.0/OpenBadges");
+        AssertNuGetConventions(packages, "OpenBadges.Tool", version, "tools/net10.0/any/OpenBadges.Cli");
         using (var library = ZipFile.OpenRead(Path.Combine(packages, $"OpenBadges.{version}.nupkg")))
         {
-            var entries = library.Entries.Select(e => e.FullName).ToList();
-            Assert.Contains("README.md", entries);
-            Assert.Contains("lib/net10.0/OpenBadges.dll", entries);
-            Assert.Contains("lib/net10.0/OpenBadges.xml", entries);
-            using var nuspec = new StreamReader(library.GetEntry("OpenBadges.nuspec")!.Open());
-            var text = nuspec.ReadToEnd();
-            Assert.Contains("<readme>README.md</readme>", text, StringComparison.Ordinal);
-            Assert.Contains("<license type=\"expression\">MIT</license>", text, StringComparison.Ordinal);
-            Assert.Contains("<repository type=\"git\"", text, StringComparison.Ordinal);
+            AssertEveryPublicTypeIsDocumented(library, typeof(OpenBadges.Proofs.DataIntegritySigner).Assembly);
         }
 
         using (var tool = ZipFile.OpenRead(Path.Combine(packages, $"OpenBadges.Tool.{version}.nupkg")))
@@ -97,6 +91,82 @@ public sealed class ToolPackageTests(ITestOutputHelper output) : IDisposable
         File.WriteAllText(Path.Combine(credentials, "tampered.json"), tampered.ToString());
         var failing = Run("bash", [script, credentials], _dir, environment, expectedExitCode: 1);
         Assert.Contains("Invalid\t" + Path.Combine(credentials, "tampered.json"), failing, StringComparison.Ordinal);
+    }
+
+    // What a package page and a debugger need: README (links absolute), licence, icon, repository and project
+    // addresses, tags, the release notes, and a symbols package whose PDB maps the sources to the repository.
+    private static void AssertNuGetConventions(string folder, string id, string version, string assemblyStem)
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(folder, $"{id}.{version}.nupkg"));
+        var entries = package.Entries.Select(e => e.FullName).ToList();
+        Assert.Contains("README.md", entries);
+        Assert.Contains("LICENSE", entries);
+        Assert.Contains("icon.png", entries);
+        Assert.Contains(assemblyStem + ".dll", entries);
+        if (id == "OpenBadges")
+        {
+            Assert.Contains(assemblyStem + ".xml", entries);
+        }
+
+        var nuspec = System.Xml.Linq.XDocument.Load(package.GetEntry(id + ".nuspec")!.Open());
+        var metadata = nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        string Meta(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value ?? string.Empty;
+        var repository = metadata.Elements().Single(e => e.Name.LocalName == "repository");
+        var repositoryUrl = (string?)repository.Attribute("url") ?? string.Empty;
+        Assert.StartsWith("https://", repositoryUrl, StringComparison.Ordinal);
+        Assert.Equal("git", (string?)repository.Attribute("type"));
+        Assert.Equal(repositoryUrl, Meta("projectUrl"));
+        Assert.Equal("README.md", Meta("readme"));
+        Assert.Equal("icon.png", Meta("icon"));
+        Assert.Equal("MIT", Meta("license"));
+        Assert.Contains("open-badges", Meta("tags"), StringComparison.Ordinal);
+        Assert.Contains("CHANGELOG.md", Meta("releaseNotes"), StringComparison.Ordinal);
+
+        using var readme = new StreamReader(package.GetEntry("README.md")!.Open());
+        var relative = System.Text.RegularExpressions.Regex.Matches(readme.ReadToEnd(), @"\]\((?!https?:|mailto:|#)[^)]+\)");
+        Assert.True(relative.Count == 0, $"{id}: README links that lead nowhere on a package page: {string.Join(", ", relative.Select(m => m.Value))}");
+        using (var license = new StreamReader(package.GetEntry("LICENSE")!.Open()))
+        {
+            Assert.StartsWith("MIT License", license.ReadToEnd(), StringComparison.Ordinal);
+        }
+
+        var symbolsPath = Path.Combine(folder, $"{id}.{version}.snupkg");
+        Assert.True(File.Exists(symbolsPath), $"{id}: no symbols package (.snupkg)");
+        using var symbols = ZipFile.OpenRead(symbolsPath);
+        var pdb = symbols.GetEntry(assemblyStem + ".pdb");
+        Assert.NotNull(pdb);
+        using var pdbStream = new MemoryStream();
+        using (var stream = pdb.Open())
+        {
+            stream.CopyTo(pdbStream);
+        }
+
+        pdbStream.Position = 0;
+        using var provider = System.Reflection.Metadata.MetadataReaderProvider.FromPortablePdbStream(pdbStream);
+        var reader = provider.GetMetadataReader();
+        var sourceLinkKind = new Guid("CC110556-A091-4D38-9FEC-25AB9A351A6A");
+        var sourceLink = reader.CustomDebugInformation
+            .Select(reader.GetCustomDebugInformation)
+            .Where(info => reader.GetGuid(info.Kind) == sourceLinkKind)
+            .Select(info => System.Text.Encoding.UTF8.GetString(reader.GetBlobBytes(info.Value)))
+            .SingleOrDefault();
+        Assert.NotNull(sourceLink);
+        var repositoryPath = new Uri(repositoryUrl).AbsolutePath.TrimEnd('/');
+        Assert.Contains(repositoryPath, sourceLink, StringComparison.Ordinal);
+    }
+
+    // The compiler refuses an undocumented public member in the library (CS1591 is an error here); the package must
+    // carry that documentation: every exported type has its entry in the XML file.
+    private static void AssertEveryPublicTypeIsDocumented(ZipArchive package, System.Reflection.Assembly assembly)
+    {
+        var xml = System.Xml.Linq.XDocument.Load(package.GetEntry("lib/net10.0/OpenBadges.xml")!.Open());
+        var documented = xml.Descendants("member").Select(m => (string?)m.Attribute("name")).ToHashSet(StringComparer.Ordinal);
+        var missing = assembly.GetExportedTypes()
+            .Select(t => "T:" + t.FullName!.Replace('+', '.'))
+            .Where(name => !documented.Contains(name))
+            .ToList();
+        Assert.True(missing.Count == 0, "public types without documentation in the package: " + string.Join(", ", missing));
+        Assert.True(documented.Count(n => n!.StartsWith("M:", StringComparison.Ordinal)) > 500, "the documentation file lists hardly any members");
     }
 
     private string Run(string file, string[] arguments, string workingDirectory, Dictionary<string, string>? environment = null, int expectedExitCode = 0)
