@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Newtonsoft.Json.Linq;
+using OpenBadges.Internal;
 
 namespace OpenBadges.JsonLd;
 
@@ -955,7 +956,7 @@ internal static class ContextProcessor
     /// <summary>Reports a language tag that is not well-formed BCP 47 (spec: processors SHOULD warn).</summary>
     public static void CheckLanguageTag(JsonLdRun run, string tag, JsonPath path)
     {
-        if (!LanguageTags.IsWellFormed(tag))
+        if (!LanguageTags.IsWellFormedForJsonLd(tag))
         {
             run.Emit(JsonLdEventCode.InvalidLanguage, tag, path, $"the language tag '{tag}' at {path} is not well-formed BCP 47");
         }

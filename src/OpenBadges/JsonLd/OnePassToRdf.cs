@@ -1,6 +1,7 @@
 using Newtonsoft.Json.Linq;
 using OpenBadges.Rdf;
 using OpenBadges.Json;
+using OpenBadges.Internal;
 
 namespace OpenBadges.JsonLd;
 
@@ -503,7 +504,7 @@ internal sealed class OnePassToRdf
                     }
 
                     break;
-                case Keywords.Language when language is null && v.Type == JTokenType.String && LanguageTags.IsWellFormed((string)v!):
+                case Keywords.Language when language is null && v.Type == JTokenType.String && LanguageTags.IsWellFormedForJsonLd((string)v!):
                     language = ((string)v!).ToLowerInvariant();
                     break;
                 case Keywords.Direction when direction is null && v.Type == JTokenType.String && (string)v! is "ltr" or "rtl":
@@ -526,7 +527,7 @@ internal sealed class OnePassToRdf
     // Object to RDF (8.2.2) steps 6 to 14 for a value.
     private RdfTerm? Literal(JValue value, string? datatype, string? language, string? direction)
     {
-        if ((datatype is not null && !IriResolver.IsWellFormedAbsoluteIri(datatype)) || (language is not null && !LanguageTags.IsWellFormed(language)))
+        if ((datatype is not null && !IriResolver.IsWellFormedAbsoluteIri(datatype)) || (language is not null && !LanguageTags.IsWellFormedForJsonLd(language)))
         {
             return null;
         }

@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using OpenBadges.Rdf;
+using OpenBadges.Internal;
 
 namespace OpenBadges.JsonLd;
 
@@ -166,7 +167,7 @@ internal sealed class RdfSerialization
         }
 
         // Step 7.
-        if (language is not null && !LanguageTags.IsWellFormed(language))
+        if (language is not null && !LanguageTags.IsWellFormedForJsonLd(language))
         {
             _run.Emit(JsonLdEventCode.InvalidLanguage, language, path, $"the language tag '{language}' is not well-formed BCP 47; the literal is dropped");
             return null;

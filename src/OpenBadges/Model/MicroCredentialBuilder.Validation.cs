@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using OpenBadges.Internal;
 
 namespace OpenBadges.Model;
 
@@ -312,7 +313,7 @@ public sealed partial class MicroCredentialBuilder
             problems.Add(new("OB", AchievementPath + ".id", $"the achievement id must be an absolute IRI; found '{_achievementId}'"));
         }
 
-        if (_language is not null && !LanguageTags.IsWellFormed(_language))
+        if (_language is not null && !LanguageTags.IsWellFormedBcp47(_language))
         {
             problems.Add(new("OB", AchievementPath + ".inLanguage", $"must be a BCP 47 language tag such as 'en' or 'nl-NL'; found '{_language}'"));
         }
