@@ -8,8 +8,8 @@ namespace OpenBadges.JsonLd;
 /// <summary>
 /// toRdf for plain JSON-LD in one walk of the JSON: the quads come straight out of the document, with no expanded
 /// document and no node map in between. This is what a signature needs (the dataset up to blank node labels and
-/// quad order, which RDFC-1.0 does not see), at a seventh of the spec path's time and a twelfth of its allocation
-/// (3 KB credential, 74 quads: 8.7 µs and 9 KB against 60 µs and 114 KB; benchmarks/README.md).
+/// quad order, which RDFC-1.0 does not see), at a fraction of the spec path's time and allocation (measured in
+/// benchmarks/README.md).
 /// </summary>
 /// <remarks>
 /// <para>
