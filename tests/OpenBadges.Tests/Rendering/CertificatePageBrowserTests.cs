@@ -34,6 +34,25 @@ public sealed class CertificatePageBrowserTests : IDisposable
         ScreenshotApproval.AssertMatches(screenshot, approvedName);
     }
 
+    // The tolerance can fail: the same page for a tampered credential (red "not valid" box, failed checks listed)
+    // is far outside it.
+    [ChromiumFact]
+    public async Task A_page_with_another_verdict_does_not_pass_as_the_approved_one()
+    {
+        var page = await CertificateFixtures.PageAsync("dutch-he-example.json", credential =>
+        {
+            credential["credentialSubject"]!["achievement"]!["description"] = "Learners build, evaluate and explain supervised machine-learning models in Python on real data sets, and report on their limitations!";
+            return credential;
+        });
+        Assert.Contains("Not valid", page, StringComparison.Ordinal);
+        await using var browser = await HeadlessChromium.StartAsync(Width, Height);
+        await browser.DisableScriptsAsync();
+        await browser.NavigateAsync(Write("tampered.html", page));
+        var tampered = PngImage.Decode(await browser.ScreenshotAsync(Width));
+        var approved = PngImage.Decode(File.ReadAllBytes(Path.Combine(ScreenshotApproval.Folder, "certificate-en.png")));
+        Assert.True(ScreenshotApproval.DifferentShare(approved, tampered) > ScreenshotApproval.MaxDifferentShare);
+    }
+
     // The screenshots above are only a JavaScript-off rendering if the switch works: a page script must not run under it.
     [ChromiumFact]
     public async Task Scripts_are_really_off_in_these_tests()
