@@ -83,7 +83,7 @@ internal static class VerifyCommand
         }
     }
 
-    private static TimeProvider ParseNow(string? text)
+    internal static TimeProvider ParseNow(string? text)
     {
         if (text is null)
         {

@@ -1,4 +1,9 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -8,6 +13,11 @@ namespace OpenBadges.Json;
 /// Reads untrusted JSON into a <see cref="JToken"/> the way every signing and verifying path needs it:
 /// strings stay strings (no date sniffing), duplicate keys are an error (they are ambiguous to a signer),
 /// and size and depth are bounded.
+/// <para>
+/// Every other form of JSON the public API accepts comes through here too: UTF-8 bytes are decoded strictly, a
+/// System.Text.Json <see cref="JsonElement"/> is read from its original bytes and a <see cref="JsonNode"/> from the
+/// JSON it writes, so all of them meet the same rules as text.
+/// </para>
 /// </summary>
 public static class JsonInput
 {
@@ -26,7 +36,7 @@ public static class JsonInput
         limits ??= JsonLimits.Default;
         if (json.Length > limits.MaxInputLength)
         {
-            throw new JsonInputException($"JSON input is {json.Length} characters; the limit is {limits.MaxInputLength}.");
+            throw new JsonInputException($"JSON input is {json.Length} characters; the limit is {limits.MaxInputLength}.") { CouldNotRead = true };
         }
 
         using var reader = new StringReader(json);
@@ -42,15 +52,201 @@ public static class JsonInput
         var length = new FileInfo(path).Length;
         if (length > limits.MaxInputLength)
         {
-            throw new JsonInputException($"'{path}' is {length} bytes; the limit is {limits.MaxInputLength}.");
+            throw new JsonInputException($"'{path}' is {length} bytes; the limit is {limits.MaxInputLength}.") { CouldNotRead = true };
         }
 
         return Parse(File.ReadAllText(path), limits);
     }
 
     /// <summary>Parses and requires a JSON object.</summary>
-    public static JObject ParseObject(string json, JsonLimits? limits = null) =>
-        Parse(json, limits) as JObject ?? throw new JsonInputException("Expected a JSON object at the top level.");
+    public static JObject ParseObject(string json, JsonLimits? limits = null) => RequireObject(Parse(json, limits));
+
+    /// <summary>
+    /// Parses UTF-8 JSON within <paramref name="limits"/> (the length limit counts bytes). Bytes that are not UTF-8
+    /// are refused, not replaced; a byte order mark before the text is ignored (RFC 8259 §8.1).
+    /// </summary>
+    /// <exception cref="JsonInputException">The bytes are not acceptable JSON.</exception>
+    public static JToken Parse(ReadOnlySpan<byte> utf8Json, JsonLimits? limits = null)
+    {
+        limits ??= JsonLimits.Default;
+        if (utf8Json.Length > limits.MaxInputLength)
+        {
+            throw new JsonInputException($"JSON input is {utf8Json.Length} bytes; the limit is {limits.MaxInputLength}.") { CouldNotRead = true };
+        }
+
+        if (utf8Json.StartsWith("\uFEFF"u8))
+        {
+            utf8Json = utf8Json[3..];
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(utf8Json);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new JsonInputException($"JSON input is not UTF-8: the bytes at offset {e.Index} are not a UTF-8 sequence.", inner: e);
+        }
+
+        return Parse(text, limits);
+    }
+
+    /// <summary>Parses UTF-8 JSON (see <see cref="Parse(ReadOnlySpan{byte}, JsonLimits?)"/>) and requires a JSON object.</summary>
+    public static JObject ParseObject(ReadOnlySpan<byte> utf8Json, JsonLimits? limits = null) => RequireObject(Parse(utf8Json, limits));
+
+    /// <summary>
+    /// Reads a System.Text.Json element from the bytes it was parsed from (not a re-serialization), so numbers, escapes
+    /// and duplicate keys meet the same rules as text.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="element"/> is <c>default</c> (no value).</exception>
+    /// <exception cref="JsonInputException">The element is not acceptable JSON (duplicate keys, too large or deep).</exception>
+    public static JToken Read(JsonElement element, JsonLimits? limits = null)
+    {
+        if (element.ValueKind == JsonValueKind.Undefined)
+        {
+            throw new ArgumentException("The JsonElement holds no value (default(JsonElement)).", nameof(element));
+        }
+
+        return Parse(JsonMarshal.GetRawUtf8Value(element), limits);
+    }
+
+    /// <summary>Reads a System.Text.Json element (see <see cref="Read(JsonElement, JsonLimits?)"/>) and requires a JSON object.</summary>
+    public static JObject ReadObject(JsonElement element, JsonLimits? limits = null) => RequireObject(Read(element, limits));
+
+    /// <summary>
+    /// Reads a System.Text.Json node from the JSON it writes. A string or member name holding a lone surrogate is
+    /// refused: System.Text.Json's writer would replace it with U+FFFD, and other text would be signed or verified.
+    /// </summary>
+    /// <exception cref="JsonInputException">The node is not acceptable JSON.</exception>
+    public static JToken Read(JsonNode node, JsonLimits? limits = null)
+    {
+        limits ??= JsonLimits.Default;
+        return Parse(WriteUtf8(node, limits), limits);
+    }
+
+    /// <summary>The JSON <paramref name="node"/> writes, as UTF-8, for <see cref="Read(JsonNode, JsonLimits?)"/> and the verifiers.</summary>
+    /// <exception cref="JsonInputException">The node nests far deeper than the limit, or the writer refuses a value.</exception>
+    internal static byte[] WriteUtf8(JsonNode node, JsonLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var maxDepth = (limits.MaxDepth * 2) + 2;
+        if (FirstLoneSurrogate(node, maxDepth) is { } path)
+        {
+            throw new JsonInputException(
+                $"The JsonNode has a lone surrogate at '{path}', which System.Text.Json would write as U+FFFD (other text than it holds). Pass the JSON text instead.",
+                path: path)
+            { CouldNotRead = true };
+        }
+
+        var buffer = new ArrayBufferWriter<byte>();
+        try
+        {
+            // The reader enforces limits.MaxDepth exactly (as for text); the writer's bound only stops a runaway.
+            using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { MaxDepth = maxDepth });
+            node.WriteTo(writer);
+        }
+        catch (InvalidOperationException e)
+        {
+            // Nesting far past the limit, or a parsed string whose escapes hold a lone surrogate: not read.
+            throw new JsonInputException($"The JsonNode cannot be written as JSON (the depth limit is {limits.MaxDepth}): {e.Message}", inner: e) { CouldNotRead = true };
+        }
+        catch (ArgumentException e)
+        {
+            throw new JsonInputException($"The JsonNode cannot be written as JSON: {e.Message}", inner: e);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    // The path of the first string or member name with a lone surrogate, or null. Below maxDepth the writer refuses anyway.
+    private static string? FirstLoneSurrogate(JsonNode? node, int maxDepth)
+    {
+        if (maxDepth < 0)
+        {
+            return null;
+        }
+
+        switch (node)
+        {
+            case JsonObject members:
+                foreach (var (name, child) in members)
+                {
+                    if (HasLoneSurrogate(name))
+                    {
+                        return members.GetPath();
+                    }
+
+                    if (FirstLoneSurrogate(child, maxDepth - 1) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonArray items:
+                foreach (var item in items)
+                {
+                    if (FirstLoneSurrogate(item, maxDepth - 1) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                try
+                {
+                    return value.TryGetValue<string>(out var text) && HasLoneSurrogate(text) ? value.GetPath() : null;
+                }
+                catch (InvalidOperationException)
+                {
+                    // A parsed string whose escapes have no .NET string form: the writer refuses it below.
+                    return null;
+                }
+
+            default:
+                return null;
+        }
+    }
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Refuses, as misuse, a tree that is not plain JSON (<see cref="RequirePlainJson"/>): for the verifiers, which report
+    /// on every credential they can read but cannot read this one, because the caller's parser changed it.
+    /// </summary>
+    /// <exception cref="ArgumentException">The first re-typed value; the message names its path and the fix.</exception>
+    internal static void RequirePlainJsonArgument(JToken? token, string paramName)
+    {
+        if (token is not null && FirstReTyped(token) is { } lost)
+        {
+            throw new ArgumentException(PlainJsonMessage(lost), paramName);
+        }
+    }
+
+    /// <summary>Reads a System.Text.Json node (see <see cref="Read(JsonNode, JsonLimits?)"/>) and requires a JSON object.</summary>
+    public static JObject ReadObject(JsonNode node, JsonLimits? limits = null) => RequireObject(Read(node, limits));
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static JObject RequireObject(JToken token) =>
+        token as JObject ?? throw new JsonInputException($"Expected a JSON object at the top level, not a {token.Type}.");
 
     /// <summary>
     /// Requires <paramref name="token"/> to hold only JSON values. A tree parsed with Newtonsoft's defaults
@@ -64,11 +260,21 @@ public static class JsonInput
         if (FirstReTyped(token) is { } lost)
         {
             throw new JsonInputException(
-                $"The value at '{lost.Path}' is a {lost.Type}, not a JSON value, so its original text is lost. Parse JSON with " +
-                "OpenBadges.Json.JsonInput (or DateParseHandling.None) instead of JObject.Parse's defaults.",
+                PlainJsonMessage(lost),
                 path: lost.Path);
         }
     }
+
+    /// <summary>
+    /// Why <paramref name="lost"/> is refused, and the fix. Exactness is not recoverable: "…:00Z", "…:00.0Z" and
+    /// "…:00.000Z" become one DateTime, an offset is turned into the machine's local time, and a date alone becomes midnight;
+    /// so the text that was signed cannot be rebuilt from the tree, and no guess is made.
+    /// </summary>
+    internal static string PlainJsonMessage(JToken lost) =>
+        $"The value at '{lost.Path}' is a {lost.Type}, not a JSON value: JObject.Parse (Newtonsoft's default DateParseHandling) " +
+        "turned the text into a .NET value, and its original text (fraction digits, offset) cannot be recovered, so what was signed " +
+        "cannot be checked. Pass the JSON text or UTF-8 bytes instead, or parse with OpenBadges.Json.JsonInput.ParseObject(text) or " +
+        "JsonConvert.DeserializeObject<JObject>(text, new JsonSerializerSettings { DateParseHandling = DateParseHandling.None }).";
 
     /// <summary>
     /// <see cref="RequirePlainJson"/>, and no number a signature would not pin down: canonicalization (JSON-LD toRdf
@@ -176,7 +382,8 @@ public static class JsonInput
         {
             throw new JsonInputException(
                 $"Malformed JSON at line {e.LineNumber}, position {e.LinePosition}: {FirstSentence(e.Message)}",
-                e.LineNumber, e.LinePosition, e.Path, e);
+                e.LineNumber, e.LinePosition, e.Path, e)
+            { CouldNotRead = e.Message.Contains("MaxDepth", StringComparison.Ordinal) };
         }
     }
 

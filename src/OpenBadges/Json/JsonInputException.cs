@@ -20,4 +20,8 @@ public sealed class JsonInputException : FormatException
 
     /// <summary>JSON path of the problem, when known.</summary>
     public string? Path { get; }
+
+    // The input passed a size or depth limit, or could not be carried over faithfully: nothing says it is bad, only
+    // that it was not read (a verifier reports this as could-not-check, not as invalid).
+    internal bool CouldNotRead { get; init; }
 }

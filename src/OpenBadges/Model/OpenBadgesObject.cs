@@ -44,4 +44,10 @@ public abstract class OpenBadgesObject
 
     /// <summary>This object as JSON text.</summary>
     public string ToJson(Formatting formatting = Formatting.Indented) => ToJObject().ToString(formatting);
+
+    /// <summary>This object as a new System.Text.Json object (what <see cref="ToJObject"/> holds, as the same JSON).</summary>
+    public System.Text.Json.Nodes.JsonObject ToJsonNode() => OpenBadges.Json.JsonOutput.ToJsonNode(ToJObject())!.AsObject();
+
+    /// <summary>This object as compact UTF-8 JSON.</summary>
+    public byte[] ToUtf8Json() => OpenBadges.Json.JsonOutput.ToUtf8Bytes(ToJObject());
 }

@@ -13,13 +13,13 @@ namespace OpenBadges.Proofs;
 /// or one that signs over named earlier proofs (a chain, via <see cref="ProofOptions.PreviousProof"/>).
 /// </summary>
 /// <remarks>
-/// Two entry points make the same proof. <see cref="SignAsync"/> returns a signed copy of the document: the simple
+/// Two entry points make the same proof. <see cref="SignAsync(JObject, ISigner, Cryptosuite, ProofOptions, CancellationToken)"/> returns a signed copy of the document: the simple
 /// choice, and the right one when the input must stay as it is or the caller does not own it.
 /// <see cref="CreateProofAsync"/> returns only the proof and neither copies nor changes the document: for an
 /// issuer that builds each credential itself and signs many, it saves the deep copy, most of the allocation of a
 /// signature (benchmarks/README.md has the figures); the caller attaches the proof.
 /// </remarks>
-public static class DataIntegritySigner
+public static partial class DataIntegritySigner
 {
     /// <summary>Signs <paramref name="document"/> with <paramref name="signer"/> and returns the signed copy.</summary>
     /// <remarks>
@@ -60,7 +60,7 @@ public static class DataIntegritySigner
     /// Adds <paramref name="proof"/>, made by <see cref="CreateProofAsync"/> for <paramref name="document"/> with
     /// <paramref name="suite"/>, to <paramref name="document"/> itself: completes its <c>@context</c> with the suite's
     /// context when the proof needs it, and sets <c>proof</c> (or, when the document already has proofs, makes them
-    /// a proof set with the new one last). Together the two calls do what <see cref="SignAsync"/> does, without the copy.
+    /// a proof set with the new one last). Together the two calls do what <see cref="SignAsync(JObject, ISigner, Cryptosuite, ProofOptions, CancellationToken)"/> does, without the copy.
     /// </summary>
     /// <remarks>The document is changed; nothing is verified here.</remarks>
     public static void AttachProof(JObject document, JObject proof, Cryptosuite suite)
@@ -84,18 +84,18 @@ public static class DataIntegritySigner
     }
 
     /// <summary>
-    /// Makes the proof <see cref="SignAsync"/> would add to <paramref name="document"/> and returns only the proof:
+    /// Makes the proof <see cref="SignAsync(JObject, ISigner, Cryptosuite, ProofOptions, CancellationToken)"/> would add to <paramref name="document"/> and returns only the proof:
     /// the document is neither copied nor modified.
     /// </summary>
     /// <remarks>
     /// <para>
     /// The caller attaches the proof with <see cref="AttachProof"/> (or itself: <c>document["proof"] = proof</c>, or, when
     /// the document already has proofs, adds it to them, a proof set). Use this when the document is the caller's own to
-    /// change, for instance a credential just built for one learner; use <see cref="SignAsync"/> when the input has to
+    /// change, for instance a credential just built for one learner; use <see cref="SignAsync(JObject, ISigner, Cryptosuite, ProofOptions, CancellationToken)"/> when the input has to
     /// stay unsigned or is shared.
     /// </para>
     /// <para>
-    /// The proof signs the document as <see cref="SignAsync"/> would secure it: without its existing proofs and with
+    /// The proof signs the document as <see cref="SignAsync(JObject, ISigner, Cryptosuite, ProofOptions, CancellationToken)"/> would secure it: without its existing proofs and with
     /// an <c>@context</c> that defines the proof's terms. When the document's context does not (it has neither the
     /// suite's context nor, for the eddsa suites, the VC 2.0 context; e.g. VC 1.1 with OB 3.0.0), the proof is made
     /// over the context with the suite's context appended (<see cref="EmbeddedContexts.DataIntegrityV2"/>, or
@@ -138,7 +138,7 @@ public static class DataIntegritySigner
         return options ?? new ProofOptions();
     }
 
-    /// <summary>The proof over <paramref name="document"/> as secured by <see cref="SignAsync"/>; <paramref name="document"/> is only read.</summary>
+    /// <summary>The proof over <paramref name="document"/> as secured by <see cref="SignAsync(JObject, ISigner, Cryptosuite, ProofOptions, CancellationToken)"/>; <paramref name="document"/> is only read.</summary>
     private static async Task<JObject> CreateProofCoreAsync(JObject document, ISigner signer, Cryptosuite suite, ProofOptions options, CancellationToken cancellationToken)
     {
         // The secured document's @context: the document's own, or a new array with the suite's context appended.

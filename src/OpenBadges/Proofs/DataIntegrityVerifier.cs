@@ -12,11 +12,12 @@ namespace OpenBadges.Proofs;
 /// Verifies the Data Integrity proofs of a JSON-LD document (vc-data-integrity "Verify Proof", for every
 /// proof of a set or chain). Never throws on bad input: every finding is a named check.
 /// </summary>
-public static class DataIntegrityVerifier
+public static partial class DataIntegrityVerifier
 {
     private const string ProofValueRule = "proofValue is a multibase base58btc ('z') string holding a 64-byte Ed25519 signature";
 
     /// <summary>Verifies every proof on <paramref name="document"/>.</summary>
+    /// <exception cref="ArgumentException">The tree holds a value that is not JSON (a date parsed by <c>JObject.Parse</c>); the message names the path and the fix.</exception>
     public static async Task<DataIntegrityVerification> VerifyAsync(
         JObject document,
         ProofVerificationOptions? options = null,
@@ -24,14 +25,7 @@ public static class DataIntegrityVerifier
     {
         ArgumentNullException.ThrowIfNull(document);
         options ??= new ProofVerificationOptions();
-        try
-        {
-            JsonInput.RequirePlainJson(document);
-        }
-        catch (JsonInputException e)
-        {
-            return new DataIntegrityVerification([], [VerificationCheck.Undecided("document.json", e.Message, e.Path, "the document is plain JSON as received (no values re-typed by a parser)")]);
-        }
+        JsonInput.RequirePlainJsonArgument(document, nameof(document));
 
         var proofs = ProofSet.Read(document);
         if (proofs.Count == 0)

@@ -7,7 +7,7 @@ namespace OpenBadges.Status;
 /// <c>revokedCredentials</c> lists revoked credential ids. Published lists in the wild also spell it
 /// <c>revokedCredential</c>; both are read, and their entries combined.
 /// </summary>
-public sealed class RevocationList
+public sealed partial class RevocationList
 {
     /// <summary>The credentialStatus type that points at such a list.</summary>
     public const string StatusType = "1EdTechRevocationList";

@@ -72,9 +72,16 @@ public sealed partial class CredentialVerifier
     public Task<VerificationReport> VerifyAsync(string input, CancellationToken cancellationToken = default) =>
         RunTopLevelAsync(run => ParseText(input, run, imageFormat: null), cancellationToken);
 
-    /// <summary>Verifies a credential already parsed (use <see cref="JsonInput"/>; date-sniffed trees are refused). The input is not modified.</summary>
-    public Task<VerificationReport> VerifyAsync(JObject credential, CancellationToken cancellationToken = default) =>
-        RunTopLevelAsync(run => ParseObject(credential, run), cancellationToken);
+    /// <summary>Verifies a credential already parsed (use <see cref="JsonInput"/>). The input is not modified.</summary>
+    /// <exception cref="ArgumentException">
+    /// The tree holds a value that is not JSON, as <c>JObject.Parse</c> makes of date strings: their signed text cannot be
+    /// recovered, so this is refused as misuse (the message names the path and the fix) rather than reported as undecided.
+    /// </exception>
+    public Task<VerificationReport> VerifyAsync(JObject credential, CancellationToken cancellationToken = default)
+    {
+        JsonInput.RequirePlainJsonArgument(credential, nameof(credential));
+        return RunTopLevelAsync(run => ParseObject(credential, run), cancellationToken);
+    }
 
     /// <summary>Verifies one credential found inside another document (a presentation, an endorsement); never throws.</summary>
     internal async Task<VerificationReport> VerifyEmbeddedAsync(JToken item, VerificationReportKind kind, string location, int depth, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace OpenBadges.Verification;
 /// <c>verifiableCredential</c> with a <see cref="CredentialVerifier"/> (reports in <see cref="VerificationReport.Credentials"/>).
 /// Never throws for any input; thread-safe and reusable.
 /// </summary>
-public sealed class PresentationVerifier
+public sealed partial class PresentationVerifier
 {
     private readonly CredentialVerifier _credentials;
 
@@ -34,6 +34,10 @@ public sealed class PresentationVerifier
         _credentials.VerifyPresentationAsync(null, input, null, Options, cancellationToken);
 
     /// <summary>Verifies a parsed presentation (not modified).</summary>
-    public Task<VerificationReport> VerifyAsync(JObject presentation, CancellationToken cancellationToken = default) =>
-        _credentials.VerifyPresentationAsync(null, null, presentation, Options, cancellationToken);
+    /// <exception cref="ArgumentException">The tree holds a value that is not JSON (a date parsed by <c>JObject.Parse</c>); the message names the path and the fix.</exception>
+    public Task<VerificationReport> VerifyAsync(JObject presentation, CancellationToken cancellationToken = default)
+    {
+        OpenBadges.Json.JsonInput.RequirePlainJsonArgument(presentation, nameof(presentation));
+        return _credentials.VerifyPresentationAsync(null, null, presentation, Options, cancellationToken);
+    }
 }

@@ -17,7 +17,7 @@ namespace OpenBadges.Proofs.Jose;
 /// KMS or HSM key works as well as an in-process one; IdentityModel's handler has no asynchronous signing hook. Embedded
 /// Data Integrity proofs already on the credential stay in the payload. Thread-safe.
 /// </remarks>
-public sealed class VcJwtIssuer
+public sealed partial class VcJwtIssuer
 {
     private readonly JObject? _publicJwk;
 
