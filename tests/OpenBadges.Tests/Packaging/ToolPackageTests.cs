@@ -14,6 +14,9 @@ namespace OpenBadges.Tests.Packaging;
 /// </summary>
 public sealed class ToolPackageTests(ITestOutputHelper output) : IDisposable
 {
+    // The packages beside the library, packed and checked for the same conventions.
+    private static readonly string[] Extensions = ["OpenBadges.Extensions.DependencyInjection", "OpenBadges.Rendering"];
+
     private readonly string _dir = Directory.CreateTempSubdirectory("ob-pack-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -27,9 +30,18 @@ public sealed class ToolPackageTests(ITestOutputHelper output) : IDisposable
         var version = "0.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
         Run("dotnet", ["pack", Path.Combine(root, "src", "OpenBadges.Cli"), "-c", "Release", "-o", packages, "-p:Version=" + version], root);
         Run("dotnet", ["pack", Path.Combine(root, "src", "OpenBadges"), "-c", "Release", "-o", packages, "--no-build", "-p:Version=" + version], root);
+        foreach (var extension in Extensions)
+        {
+            Run("dotnet", ["pack", Path.Combine(root, "src", extension), "-c", "Release", "-o", packages, "-p:Version=" + version], root);
+        }
 
         AssertNuGetConventions(packages, "OpenBadges", version, "lib/net10.0/OpenBadges");
         AssertNuGetConventions(packages, "OpenBadges.Tool", version, "tools/net10.0/any/OpenBadges.Cli");
+        foreach (var extension in Extensions)
+        {
+            AssertNuGetConventions(packages, extension, version, "lib/net10.0/" + extension);
+        }
+
         using (var library = ZipFile.OpenRead(Path.Combine(packages, $"OpenBadges.{version}.nupkg")))
         {
             AssertEveryPublicTypeIsDocumented(library, typeof(OpenBadges.Proofs.DataIntegritySigner).Assembly);
@@ -103,7 +115,7 @@ public sealed class ToolPackageTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("LICENSE", entries);
         Assert.Contains("icon.png", entries);
         Assert.Contains(assemblyStem + ".dll", entries);
-        if (id == "OpenBadges")
+        if (id != "OpenBadges.Tool")
         {
             Assert.Contains(assemblyStem + ".xml", entries);
         }
