@@ -35,15 +35,22 @@ internal static class ExportCommand
         command.SetAction(parse => context.Guard(() =>
         {
             var path = parse.GetValue(file)!;
-            var credential = CredentialInput.ReadObject(path);
-            if (!parse.GetValue(unverified))
+            Newtonsoft.Json.Linq.JObject credential;
+            if (parse.GetValue(unverified))
             {
+                credential = CredentialInput.ReadObject(path);
+            }
+            else
+            {
+                // The verifier reads every form (JSON, VC-JWT, baked PNG/SVG); what it verified is what is exported.
                 var report = new CredentialVerifier(new CredentialVerifierOptions { KeyResolver = KeyResolvers.Offline })
-                    .VerifyAsync(credential.ToString(Formatting.None)).GetAwaiter().GetResult();
-                if (report.Verdict != Verdict.Valid)
+                    .VerifyAsync(ReadBytes(path)).GetAwaiter().GetResult();
+                if (report.Verdict != Verdict.Valid || report.Credential is null)
                 {
                     throw new CliInputException($"'{path}' does not verify ({report.Verdict}): run 'openbadges verify {path}' for the checks, or export an unsigned credential with --unverified.");
                 }
+
+                credential = report.Credential;
             }
 
             var given = parse.GetValue(givenName);
@@ -83,5 +90,17 @@ internal static class ExportCommand
             }
         }));
         return command;
+    }
+
+    private static byte[] ReadBytes(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliInputException($"cannot read a credential from '{path}': {e.Message}");
+        }
     }
 }

@@ -57,6 +57,21 @@ public sealed class ExportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Exports_what_a_verified_VC_JWT_carries()
+    {
+        var key = CliTestFiles.Key(_dir);
+        var specJson = CliTestFiles.Spec();
+        specJson["issuer"]!["id"] = JObject.Parse(File.ReadAllText(key))["controller"];
+        File.WriteAllText(Path("spec.json"), specJson.ToString());
+        Assert.Equal(0, CliRun.Of("build", Path("spec.json"), "--out", Path("unsigned.json")).ExitCode);
+        Assert.Equal(0, CliRun.Of("sign", "--suite", "jwt", "--key", key, Path("unsigned.json"), "--out", Path("credential.jwt")).ExitCode);
+
+        var run = CliRun.Of("export", "--format", "elm", Path("credential.jwt"), "--given-name", "Sanne", "--family-name", "de Vries");
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal("Applied Machine Learning with Python", (string?)JObject.Parse(run.Out).SelectToken("credentialSubject.hasClaim[0].title.en"));
+    }
+
+    [Fact]
     public void Only_the_elm_format_is_known()
     {
         Assert.Equal(2, CliRun.Of("export", "--format", "pdf", Signed()).ExitCode);
