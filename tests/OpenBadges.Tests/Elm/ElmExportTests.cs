@@ -41,6 +41,14 @@ public sealed class ElmExportTests
         var errors = EdcSchema.Validate(elm);
         Assert.Contains(errors, e => e.Contains("issued", StringComparison.Ordinal));
         Assert.NotEmpty(EdcSchema.Validate(new JObject { ["type"] = new JArray("VerifiableCredential") }));
+
+        // additionalProperties false and const deep inside (a misspelt ELM property, a wrong node type) are caught too.
+        var misspelt = ElmExport.ToElm(Sample(), Options);
+        misspelt["credentialSubject"]!["hasClaim"]![0]!["specifiedBy"]!["learningOutcomes"] = new JArray();
+        Assert.NotEmpty(EdcSchema.Validate(misspelt));
+        var wrongType = ElmExport.ToElm(Sample(), Options);
+        wrongType["credentialSubject"]!["hasClaim"]![0]!["specifiedBy"]!["creditPoint"]![0]!["type"] = "CreditPoints";
+        Assert.NotEmpty(EdcSchema.Validate(wrongType));
     }
 
     [Fact]
