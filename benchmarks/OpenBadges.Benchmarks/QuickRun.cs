@@ -155,6 +155,8 @@ internal static class QuickRun
         new("rdfc-verify-small", "verify", () => w.VerifyRdfcSmall(), "raw-verify"),
         new("verifier-small", "verify", () => w.VerifyCredentialSmall(), "raw-verify"),
         new("schema-small", "verify", () => w.ValidateSchemaSmall(), "raw-verify"),
+        new("view-read-sample", "verify", w.ReadViewSample, "raw-verify"),
+        new("elm-export-sample", "verify", w.ExportElmSample, "raw-verify"),
         new("schema-njsonschema-small", "verify", () => w.ValidateSchemaNJsonSchemaSmall(), "raw-verify"),
         new("rdfc-sign-large", "sign", w.SignRdfcLarge, "raw-sign"),
         new("rdfc-verify-large", "verify", () => w.VerifyRdfcLarge(), "raw-verify"),

@@ -162,6 +162,22 @@ public sealed class Workload : IDisposable
     public bool VerifyJwt() => VcJwtVerifier.VerifyAsync(SmallJwt).GetAwaiter().GetResult().IsValid;
 
     /// <summary><see cref="OpenBadgesSchemas.ValidateAchievementCredential"/> on the signed small credential (compiled fast path first).</summary>
+    /// <summary>The European elements read back from the Dutch sample micro-credential (what inspect and the ELM export start from).</summary>
+    public MicroCredentialView ReadViewSample() => MicroCredentialView.Read(DutchSample.Value);
+
+    /// <summary>The Dutch sample micro-credential exported to ELM 3.2 (reading included). The small fixture is no complete micro-credential.</summary>
+    public JObject ExportElmSample() => OpenBadges.Elm.ElmExport.ToElm(DutchSample.Value, ElmOptions);
+
+    private static readonly Lazy<JObject> DutchSample = new(() => MicroCredentialSpec.Parse(
+        File.ReadAllText(Path.Combine(BenchmarkData.RepositoryRoot(), "samples", "specs", "dutch-he-example.json"))).Build().ToJObject());
+
+    private static readonly OpenBadges.Elm.ElmExportOptions ElmOptions = new()
+    {
+        Learner = new OpenBadges.Elm.ElmLearner("Sanne", "de Vries"),
+        CredentialId = "urn:uuid:5b0f7a52-2f3e-4d4c-9a51-0c7e3f1d2b6a",
+        Language = "en",
+    };
+
     public int ValidateSchemaSmall() => OpenBadgesSchemas.ValidateAchievementCredential(SmallSignedRdfc).Count;
 
     /// <summary>The same schema check by NJsonSchema alone: what it cost before the compiled fast path.</summary>

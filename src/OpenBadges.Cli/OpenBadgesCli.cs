@@ -106,6 +106,7 @@ public static class OpenBadgesCli
         yield return BakeCommand.Create(context);
         yield return UnbakeCommand.Create(context);
         yield return InspectCommand.Create(context);
+        yield return ExportCommand.Create(context);
         yield return RenderCommand.Create(context);
     }
 }

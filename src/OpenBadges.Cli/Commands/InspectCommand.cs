@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Newtonsoft.Json.Linq;
 using OpenBadges.Keys;
+using OpenBadges.Model;
 using OpenBadges.Verification;
 using OpenBadges.Checks;
 
@@ -66,56 +67,51 @@ internal static class InspectCommand
         }
     }
 
-    /// <summary>Writes the elements of <paramref name="credential"/> to <paramref name="view"/>.</summary>
+    /// <summary>Writes the elements of <paramref name="credential"/> (read by <see cref="MicroCredentialView"/>) to <paramref name="view"/>.</summary>
     internal static void Describe(JObject credential, StringBuilder view)
     {
-        var subject = First(credential["credentialSubject"]) as JObject;
-        var achievement = subject?["achievement"] as JObject;
-        var issuer = credential["issuer"] as JObject;
-        var alignments = Many(achievement?["alignment"]).OfType<JObject>().ToList();
-
-        var title = Text(achievement?["name"]) ?? Text(credential["name"]) ?? "(untitled credential)";
-        view.AppendLine(Clean(title));
+        var read = MicroCredentialView.Read(credential);
+        view.AppendLine(Clean(read.Title?.Value ?? read.CredentialName?.Value ?? "(untitled credential)"));
         var kinds = new List<string>();
-        if (Many(achievement?["type"]).Any(t => Text(t) == "EuropeanMicroCredential"))
+        if (read.IsEuropeanMicroCredential)
         {
             kinds.Add("European micro-credential");
         }
 
-        kinds.Add(Many(credential["type"]).Any(t => Text(t) is "OpenBadgeCredential" or "AchievementCredential") ? "Open Badges 3.0 credential" : "verifiable credential");
-        if (Text(credential["id"]) is { } id)
+        kinds.Add(read.IsOpenBadgeCredential ? "Open Badges 3.0 credential" : "verifiable credential");
+        if (read.Id is { } id)
         {
-            kinds.Add(id);
+            kinds.Add(id.Value);
         }
 
         view.AppendLine(Clean("  " + string.Join(" · ", kinds)));
         view.AppendLine();
         view.AppendLine("Mandatory elements (EU Council Recommendation 2022, Annex I)");
-        Line(view, "M1", "Learner", Learner(subject));
-        Line(view, "M2", "Title", Text(achievement?["name"]));
-        Line(view, "M3", "Country of the awarding body", Country(issuer));
-        Line(view, "M4", "Awarding body", AwardingBody(credential["issuer"]));
-        Line(view, "M5", "Date of issuing", Join(Text(credential["validFrom"]) ?? Text(credential["issuanceDate"]), Text(credential["validUntil"]) is { } until ? "valid until " + until : null));
-        var outcomes = Aligned(alignments, "ext:LearningOutcome");
-        if (Text(achievement?["criteria"]?["narrative"]) is { } summary)
+        Line(view, "M1", "Learner", Learner(read));
+        Line(view, "M2", "Title", read.Title?.Value);
+        Line(view, "M3", "Country of the awarding body", Country(read));
+        Line(view, "M4", "Awarding body", AwardingBody(read.AwardingBody?.Value));
+        Line(view, "M5", "Date of issuing", Join(read.IssuedOn?.Value, read.ValidUntil is { } until ? "valid until " + until.Value : null));
+        var outcomes = Aligned(read.LearningOutcomes);
+        if (read.LearningOutcomesSummary is { } summary)
         {
-            outcomes.Add("in short: " + summary);
+            outcomes.Add("in short: " + summary.Value);
         }
 
         Line(view, "M6", "Learning outcomes", outcomes);
-        Line(view, "M7", "Notional workload", Workload(achievement));
-        var eqf = alignments.Where(a => Text(a["targetType"]) == "ext:EQF").Select(a => Join("EQF level " + Text(a["targetCode"]), Link(a["targetUrl"]))!).ToList();
-        Line(view, "M8", "Level (EQF)", eqf.Count > 0 ? eqf : achievement is null ? [] : ["not applicable (no EQF level given)"]);
-        Line(view, "M9", "Type of assessment", Text(achievement?["assessmentType"]));
-        Line(view, "M10", "Form of participation", Text(achievement?["participationType"]));
-        Line(view, "M11", "Quality assurance", Aligned(alignments, "ext:QualityAssurance"));
+        Line(view, "M7", "Notional workload", Workload(read));
+        var eqf = read.EqfAlignments.Select(a => Join("EQF level " + a.Value.TargetCode, Link(a.Value.TargetUrl))!).ToList();
+        Line(view, "M8", "Level (EQF)", eqf.Count > 0 ? eqf : !read.HasAchievement ? [] : ["not applicable (no EQF level given)"]);
+        Line(view, "M9", "Type of assessment", read.AssessmentTypeText?.Value);
+        Line(view, "M10", "Form of participation", read.ParticipationTypeText?.Value);
+        Line(view, "M11", "Quality assurance", Aligned(read.QualityAssurance));
 
         var optional = new StringBuilder();
-        Optional(optional, "O1", "Prerequisites", Text(achievement?["prerequisites"]));
-        Optional(optional, "O2", "Supervision and identity check", Supervision(achievement));
-        Optional(optional, "O3", "Grade", Grades(subject, achievement));
-        Optional(optional, "O4", "Stackability", Stackability(achievement, alignments));
-        Optional(optional, "O5", "Further information", FurtherInformation(credential, achievement));
+        Optional(optional, "O1", "Prerequisites", read.Prerequisites?.Value);
+        Optional(optional, "O2", "Supervision and identity check", Supervision(read));
+        Optional(optional, "O3", "Grade", Grades(read));
+        Optional(optional, "O4", "Stackability", Stackability(read));
+        Optional(optional, "O5", "Further information", FurtherInformation(read));
         view.AppendLine();
         view.AppendLine("Optional elements present");
         view.Append(optional.Length > 0 ? optional.ToString() : "  (none)" + Environment.NewLine);
@@ -138,22 +134,17 @@ internal static class InspectCommand
         }
     }
 
-    private static List<string> Learner(JObject? subject)
+    private static List<string> Learner(MicroCredentialView read)
     {
         var lines = new List<string>();
-        if (subject is null)
+        if (read.LearnerId is { } id)
         {
-            return lines;
+            lines.Add(id.Value);
         }
 
-        if (Text(subject["id"]) is { } id)
+        foreach (var identity in read.LearnerIdentifiers.Select(i => i.Value))
         {
-            lines.Add(id);
-        }
-
-        foreach (var identity in Many(subject["identifier"]).OfType<JObject>())
-        {
-            var type = Text(identity["identityType"]) switch
+            var type = identity.IdentityType switch
             {
                 "emailAddress" => "e-mail address",
                 "ext:StudentNumber" => "student number",
@@ -161,54 +152,38 @@ internal static class InspectCommand
                 { } other => other,
                 null => "identifier",
             };
-            var hash = Text(identity["identityHash"]) ?? "";
-            var hashed = identity["hashed"] is JValue { Type: JTokenType.Boolean } flag && (bool)flag;
-            if (hashed)
-            {
-                var algorithm = hash.Contains('$', StringComparison.Ordinal) ? hash[..hash.IndexOf('$', StringComparison.Ordinal)] : "hash";
-                lines.Add($"{type}: hashed ({algorithm}{(identity["salt"] is null ? "" : ", salted")}) — only someone who knows the {type} can match it");
-            }
-            else
-            {
-                lines.Add($"{type}: {hash}");
-            }
+            lines.Add(identity.Hashed
+                ? $"{type}: hashed ({identity.HashAlgorithm ?? "hash"}{(identity.Salted ? ", salted" : "")}) — only someone who knows the {type} can match it"
+                : $"{type}: {identity.IdentityHash}");
         }
 
         return lines;
     }
 
-    private static string? Country(JObject? issuer)
-    {
-        var address = issuer?["address"] as JObject;
-        var code = Text(address?["addressCountryCode"]);
-        var name = Text(address?["addressCountry"]);
-        var locality = Text(address?["addressLocality"]);
-        return code is null ? null : Join(code, name is null ? null : $"({name})") + (locality is null ? "" : ", " + locality);
-    }
+    private static string? Country(MicroCredentialView read) =>
+        read.CountryCode is not { } code
+            ? null
+            : Join(code.Value, read.CountryName is { } name ? $"({name.Value})" : null) + (read.Locality is { } locality ? ", " + locality.Value : "");
 
-    private static List<string> AwardingBody(JToken? issuerToken)
+    private static List<string> AwardingBody(AwardingBodyView? issuer)
     {
-        if (issuerToken is JValue { Type: JTokenType.String } reference)
-        {
-            return [(string)reference! + " (reference only: no name in the credential)"];
-        }
-
-        if (issuerToken is not JObject issuer)
+        if (issuer is null)
         {
             return [];
         }
 
-        var lines = new List<string> { Join(Text(issuer["name"]), Text(issuer["id"]) is { } id ? $"({id})" : null) ?? "(no name)" };
-        if (Text(issuer["url"]) is { } url)
+        if (issuer.ReferenceOnly)
+        {
+            return [issuer.Id + " (reference only: no name in the credential)"];
+        }
+
+        var lines = new List<string> { Join(issuer.Name, issuer.Id is { } id ? $"({id})" : null) ?? "(no name)" };
+        if (issuer.Url is { } url)
         {
             lines.Add(url);
         }
 
-        foreach (var other in Many(issuer["otherIdentifier"]).OfType<JObject>())
-        {
-            lines.Add($"{Identifier(Text(other["identifierType"]))} {Text(other["identifier"])}");
-        }
-
+        lines.AddRange(issuer.OtherIdentifiers.Select(other => $"{Identifier(other.IdentifierType)} {other.Identifier}"));
         return lines;
     }
 
@@ -221,108 +196,95 @@ internal static class InspectCommand
         null => "identifier",
     };
 
-    private static List<string> Aligned(List<JObject> alignments, string targetType) =>
-        alignments.Where(a => Text(a["targetType"]) == targetType)
-            .Select(a => Join(Text(a["targetName"]), Link(a["targetUrl"]), Text(a["targetDescription"]) is { } d ? "— " + d : null) ?? "(unnamed)")
+    private static List<string> Aligned(IEnumerable<Sourced<AlignmentView>> alignments) =>
+        alignments.Select(a => Join(a.Value.TargetName, Link(a.Value.TargetUrl), a.Value.TargetDescription is { } d ? "— " + d : null) ?? "(unnamed)")
             .ToList();
 
-    private static List<string> Workload(JObject? achievement)
+    private static List<string> Workload(MicroCredentialView read)
     {
         var lines = new List<string>();
-        if (Number(achievement?["ECTS"]) is { } ects)
+        if (read.Ects is { } ects)
         {
-            lines.Add(ects + " ECTS credits");
+            lines.Add(Number(ects) + " ECTS credits");
         }
 
-        if (Number(achievement?["SBU"]) is { } sbu)
+        if (read.Sbu is { } sbu)
         {
-            lines.Add(sbu + " study hours (SBU)");
+            lines.Add(Number(sbu) + " study hours (SBU)");
         }
 
-        if (lines.Count == 0 && Number(achievement?["creditsAvailable"]) is { } credits)
+        if (read.TimeInvestmentHours is { } hours)
         {
-            lines.Add(credits + " credits");
+            lines.Add(Number(hours) + " hours (time investment)");
+        }
+
+        if (lines.Count == 0 && read.CreditsAvailable is { } credits)
+        {
+            lines.Add(Number(credits) + " credits");
         }
 
         return lines;
     }
 
-    private static string? Supervision(JObject? achievement)
+    private static string? Supervision(MicroCredentialView read)
     {
-        var type = Text(achievement?["supervisionType"]);
-        var checkedToken = achievement?["identityChecked"];
-        if (type is null && checkedToken is null)
-        {
-            return null;
-        }
-
-        var identity = checkedToken is JValue { Type: JTokenType.Boolean } value ? ((bool)value ? "identity checked" : "identity not checked") : null;
+        var type = read.SupervisionTypeText?.Value;
+        var identity = read.IdentityChecked is { } identityChecked ? (identityChecked.Value ? "identity checked" : "identity not checked") : null;
         return type is not null && identity is not null ? $"{type}; {identity}" : type ?? identity;
     }
 
-    private static List<string> Grades(JObject? subject, JObject? achievement)
+    private static List<string> Grades(MicroCredentialView read)
     {
-        var descriptions = Many(achievement?["resultDescription"]).OfType<JObject>().ToDictionary(d => Text(d["id"]) ?? "", d => d, StringComparer.Ordinal);
         var lines = new List<string>();
-        foreach (var result in Many(subject?["result"]).OfType<JObject>())
+        foreach (var grade in read.Grades.Select(g => g.Value))
         {
-            descriptions.TryGetValue(Text(result["resultDescription"]) ?? "", out var description);
             var details = new List<string>();
-            if (Text(description?["requiredValue"]) is { } required)
+            if (grade.RequiredValue is { } required)
             {
                 details.Add("pass mark " + required);
             }
 
-            if (Text(description?["valueMin"]) is { } min && Text(description?["valueMax"]) is { } max)
+            if (grade.ValueMin is { } min && grade.ValueMax is { } max)
             {
                 details.Add($"scale {min}–{max}");
             }
 
-            var name = Text(description?["name"]) ?? "Result";
-            lines.Add($"{name}: {Text(result["value"]) ?? Text(result["status"]) ?? "(no value)"}{(details.Count > 0 ? " (" + string.Join(", ", details) + ")" : "")}");
+            lines.Add($"{grade.Name ?? "Result"}: {grade.Value ?? grade.Status ?? "(no value)"}{(details.Count > 0 ? " (" + string.Join(", ", details) + ")" : "")}");
         }
 
         return lines;
     }
 
-    private static List<string> Stackability(JObject? achievement, List<JObject> alignments)
+    private static List<string> Stackability(MicroCredentialView read)
     {
         var lines = new List<string>();
-        if (Text(achievement?["stackability"]) is { } stackability)
+        if (read.StackabilityText is { } stackability)
         {
-            lines.Add(stackability);
+            lines.Add(stackability.Value);
         }
 
-        lines.AddRange(Aligned(alignments, "ceterms:Credential").Select(line => "part of: " + line));
+        lines.AddRange(Aligned(read.PartOf).Select(line => "part of: " + line));
         return lines;
     }
 
-    private static List<string> FurtherInformation(JObject credential, JObject? achievement)
+    private static List<string> FurtherInformation(MicroCredentialView read)
     {
         var lines = new List<string>();
-        if (Text(achievement?["description"]) is { } description)
+        if (read.Description is { } description)
         {
-            lines.Add(description);
+            lines.Add(description.Value);
         }
 
-        if (Text(achievement?["criteria"]?["id"]) is { } criteria)
+        if (read.CriteriaUrl is { } criteria)
         {
-            lines.Add("criteria: " + criteria);
+            lines.Add("criteria: " + criteria.Value);
         }
 
-        foreach (var identifier in Many(achievement?["otherIdentifier"]).OfType<JObject>())
+        lines.AddRange(read.ProgrammeIdentifiers.Select(i => $"{Identifier(i.Value.IdentifierType)} {i.Value.Identifier}"));
+        lines.AddRange(read.Evidence.Select(e => "evidence: " + (Join(e.Value.Name, e.Value.Id) ?? "(unnamed)")));
+        if (read.Language is { } language)
         {
-            lines.Add($"{Identifier(Text(identifier["identifierType"]))} {Text(identifier["identifier"])}");
-        }
-
-        foreach (var evidence in Many(credential["evidence"]).OfType<JObject>())
-        {
-            lines.Add("evidence: " + (Join(Text(evidence["name"]), Text(evidence["id"])) ?? "(unnamed)"));
-        }
-
-        if (Text(achievement?["inLanguage"]) is { } language)
-        {
-            lines.Add("language: " + language);
+            lines.Add("language: " + language.Value);
         }
 
         return lines;
@@ -368,22 +330,9 @@ internal static class InspectCommand
         return present.Count == 0 ? null : string.Join(" ", present);
     }
 
-    private static string? Link(JToken? url) => Text(url) is { } text ? $"<{text}>" : null;
+    private static string? Link(string? url) => url is null ? null : $"<{url}>";
 
-    private static string? Text(JToken? token) => token is JValue { Type: JTokenType.String } value ? (string?)value : null;
-
-    private static string? Number(JToken? token) => token is JValue { Type: JTokenType.Integer or JTokenType.Float } value
-        ? Convert.ToString(value.Value, CultureInfo.InvariantCulture)
-        : null;
-
-    private static JToken? First(JToken? token) => token is JArray array ? array.FirstOrDefault() : token;
-
-    private static IEnumerable<JToken> Many(JToken? token) => token switch
-    {
-        null => [],
-        JArray array => array,
-        _ => [token],
-    };
+    private static string Number(Sourced<decimal> number) => number.Value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Text from a credential goes to a terminal: control characters (escape sequences, and line breaks that could

@@ -54,7 +54,7 @@ internal static class KeygenCommand
             throw new CliInputException($"--seed and --controller apply to ed25519 keys only; a {type} key is random and controlled by its did:jwk.");
         }
 
-        var json = JwkKeyFiles.ToJson(JwkKeyFiles.Generate(type)) + Environment.NewLine;
+        var json = JwkKeyFiles.ToJson(type == "p256" ? JwkKeyFiles.GenerateP256() : JwkKeyFiles.GenerateRsa()) + Environment.NewLine;
         if (outputPath is null)
         {
             context.Out.Write(json);

@@ -98,14 +98,14 @@ public sealed class JoseInteropTests(ITestOutputHelper output)
                 case "ES256":
                 {
                     var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-                    var (publicJwk, privateJwk) = OpenBadges.Cli.Commands.JwkKeyFiles.ToJwks(ec.ExportParameters(includePrivateParameters: true));
+                    var (publicJwk, privateJwk) = OpenBadges.Keys.JwkKeyFiles.ToJwks(ec.ExportParameters(includePrivateParameters: true));
                     return new TestKey(ec, new EcdsaP256Signer(ec, DidJwk.CreateVerificationMethodId(publicJwk)), publicJwk, privateJwk, DidJwk.Create(publicJwk));
                 }
 
                 default:
                 {
                     var rsa = RSA.Create(2048);
-                    var (publicJwk, privateJwk) = OpenBadges.Cli.Commands.JwkKeyFiles.ToJwks(rsa.ExportParameters(includePrivateParameters: true));
+                    var (publicJwk, privateJwk) = OpenBadges.Keys.JwkKeyFiles.ToJwks(rsa.ExportParameters(includePrivateParameters: true));
                     return new TestKey(rsa, new RsaSigner(rsa, DidJwk.CreateVerificationMethodId(publicJwk)), publicJwk, privateJwk, DidJwk.Create(publicJwk));
                 }
             }

@@ -13,7 +13,7 @@ public sealed partial class ArchitectureTests
     public static readonly IReadOnlyList<string> Layers =
     [
         "Internal", "Checks", "Json", "Rdf", "JsonLd", "Canonicalization", "Keys", "Proofs", "Schemas", "Model",
-        "Status", "Baking", "Verification",
+        "Status", "Baking", "Elm", "Verification",
     ];
 
     [Fact]

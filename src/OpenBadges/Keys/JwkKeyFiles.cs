@@ -2,17 +2,25 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using OpenBadges.Keys;
+using OpenBadges.Internal;
 
-namespace OpenBadges.Cli.Commands;
+namespace OpenBadges.Keys;
 
 /// <summary>
 /// Key files for VC-JWT with P-256 (ES256) or RSA (RS256): a private JWK with <c>kid</c> (the did:jwk
-/// verification method), <c>alg</c> and <c>controller</c> (the did:jwk to use as the issuer id).
+/// verification method), <c>alg</c> and <c>controller</c> (the did:jwk to use as the issuer id). What the CLI's
+/// <c>keygen --type p256|rsa</c> writes and <c>sign --suite jwt</c> reads; <see cref="Ed25519KeyFile"/> is the Ed25519 counterpart.
 /// </summary>
-internal static class JwkKeyFiles
+/// <remarks>The generated JSON holds the private key: write it owner-only and never log it.</remarks>
+public static class JwkKeyFiles
 {
-    public static JObject Generate(string type)
+    /// <summary>A new random P-256 (ES256) private key file.</summary>
+    public static JObject GenerateP256() => Generate("p256");
+
+    /// <summary>A new random RSA 3072-bit (RS256) private key file.</summary>
+    public static JObject GenerateRsa() => Generate("rsa");
+
+    private static JObject Generate(string type)
     {
         JObject publicJwk;
         JObject privateJwk;
@@ -37,7 +45,7 @@ internal static class JwkKeyFiles
     }
 
     /// <summary>The public and the private JWK (RFC 7518 §6.2) of a P-256 key.</summary>
-    internal static (JObject Public, JObject Private) ToJwks(ECParameters p)
+    public static (JObject Public, JObject Private) ToJwks(ECParameters p)
     {
         var publicJwk = new JObject { ["kty"] = "EC", ["crv"] = "P-256", ["x"] = B64(p.Q.X!), ["y"] = B64(p.Q.Y!) };
         var privateJwk = (JObject)publicJwk.DeepClone();
@@ -46,7 +54,7 @@ internal static class JwkKeyFiles
     }
 
     /// <summary>The public and the private JWK (RFC 7518 §6.3) of an RSA key.</summary>
-    internal static (JObject Public, JObject Private) ToJwks(RSAParameters p)
+    public static (JObject Public, JObject Private) ToJwks(RSAParameters p)
     {
         var publicJwk = new JObject { ["kty"] = "RSA", ["n"] = B64(p.Modulus!), ["e"] = B64(p.Exponent!) };
         var privateJwk = (JObject)publicJwk.DeepClone();
@@ -60,15 +68,26 @@ internal static class JwkKeyFiles
     }
 
     /// <summary>True when the key file text is a JWK (has <c>kty</c>) rather than a Multikey key file.</summary>
-    public static bool IsJwk(JObject keyFile) => keyFile["kty"] is JValue;
+    public static bool IsJwk(JObject keyFile)
+    {
+        ArgumentNullException.ThrowIfNull(keyFile);
+        return keyFile["kty"] is JValue;
+    }
 
     /// <summary>A signer for a private EC P-256 or RSA JWK; the caller disposes the returned key holder.</summary>
+    /// <param name="jwk">The key file's JSON.</param>
+    /// <param name="path">Where the key file came from, for messages (a file path or any label).</param>
+    /// <exception cref="FormatException">Not a usable private P-256 or RSA JWK; the message names the member, never a secret.</exception>
     public static (ISigner Signer, IDisposable Key) Load(JObject jwk, string path)
     {
-        var kid = (string?)jwk["kid"] ?? throw new CliInputException($"the JWK key file '{path}' has no 'kid' (the key id verifiers resolve).");
-        switch ((string?)jwk["kty"])
+        ArgumentNullException.ThrowIfNull(jwk);
+        ArgumentNullException.ThrowIfNull(path);
+        var kid = jwk["kid"] is JValue { Type: JTokenType.String } kidValue
+            ? (string)kidValue!
+            : Throw.Format<string>($"the JWK key file '{path}' has no 'kid' (the key id verifiers resolve).");
+        switch (jwk["kty"] is JValue { Type: JTokenType.String } kty ? (string?)kty : null)
         {
-            case "EC" when (string?)jwk["crv"] == "P-256":
+            case "EC" when jwk["crv"] is JValue { Type: JTokenType.String } crv && (string?)crv == "P-256":
             {
                 var ec = ECDsa.Create(new ECParameters
                 {
@@ -96,22 +115,32 @@ internal static class JwkKeyFiles
             }
 
             default:
-                throw new CliInputException($"the JWK key file '{path}' is neither an EC P-256 nor an RSA private key.");
+                return Throw.Format<(ISigner, IDisposable)>($"the JWK key file '{path}' is neither an EC P-256 nor an RSA private key.");
         }
     }
 
-    public static string ToJson(JObject jwk) => jwk.ToString(Formatting.Indented);
+    /// <summary>The key file as indented JSON text (private key included).</summary>
+    public static string ToJson(JObject jwk)
+    {
+        ArgumentNullException.ThrowIfNull(jwk);
+        return jwk.ToString(Formatting.Indented);
+    }
 
     private static byte[] Bytes(JObject jwk, string member, string path)
     {
-        var text = (string?)jwk[member] ?? throw new CliInputException($"the JWK key file '{path}' has no '{member}'.");
+        if (jwk[member] is not JValue { Type: JTokenType.String } value)
+        {
+            return Throw.Format<byte[]>($"the JWK key file '{path}' has no '{member}' (a base64url string).");
+        }
+
+        var text = (string)value!;
         try
         {
             return Base64Url.DecodeFromChars(text);
         }
         catch (FormatException)
         {
-            throw new CliInputException($"'{member}' in the JWK key file '{path}' is not base64url.");
+            return Throw.Format<byte[]>($"'{member}' in the JWK key file '{path}' is not base64url.");
         }
     }
 
