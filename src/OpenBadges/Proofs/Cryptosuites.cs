@@ -33,8 +33,15 @@ public static class Cryptosuites
     public static Cryptosuite EcdsaJcs2019 { get; } =
         new(DataIntegrityProofType, "ecdsa-jcs-2019", ProofCanonicalization.Jcs, canIssue: true, EmbeddedContexts.DataIntegrityV2, suiteContextSatisfiedByVc2: true, ProofKeyType.Ecdsa);
 
+    /// <summary>
+    /// <c>ecdsa-sd-2023</c>: selective disclosure with P-256 (vc-di-ecdsa §3.5). Sign base proofs and derive with
+    /// <see cref="Proofs.EcdsaSd2023"/>; <see cref="DataIntegrityVerifier"/> verifies derived proofs.
+    /// </summary>
+    public static Cryptosuite EcdsaSd2023 { get; } =
+        new(DataIntegrityProofType, "ecdsa-sd-2023", ProofCanonicalization.Rdfc10, canIssue: true, EmbeddedContexts.DataIntegrityV2, suiteContextSatisfiedByVc2: true, ProofKeyType.EcdsaSelectiveDisclosure);
+
     /// <summary>Every suite, issuing ones first.</summary>
-    public static IReadOnlyList<Cryptosuite> All { get; } = [EddsaRdfc2022, EddsaJcs2022, Ed25519Signature2020, EcdsaRdfc2019, EcdsaJcs2019, Eddsa2022];
+    public static IReadOnlyList<Cryptosuite> All { get; } = [EddsaRdfc2022, EddsaJcs2022, Ed25519Signature2020, EcdsaRdfc2019, EcdsaJcs2019, EcdsaSd2023, Eddsa2022];
 
     /// <summary>The suite a proof names by its <c>type</c> and <c>cryptosuite</c>, or null if unknown.</summary>
     public static Cryptosuite? Find(string? proofType, string? cryptosuite)

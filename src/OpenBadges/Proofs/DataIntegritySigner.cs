@@ -131,7 +131,7 @@ public static class DataIntegritySigner
 
         if (suite.KeyType == ProofKeyType.EcdsaSelectiveDisclosure)
         {
-            Throw.Argument(nameof(suite), $"An '{suite}' base proof names its mandatory statements: make it with EcdsaSd2023.CreateBaseProofAsync.");
+            Throw.Argument(nameof(suite), $"An '{suite}' base proof names its mandatory statements: make it with EcdsaSd2023.SignBaseAsync.");
         }
 
         _ = HashLength(suite, signer);
@@ -221,7 +221,7 @@ public static class DataIntegritySigner
     /// The <c>@context</c> <see cref="EnsureSuiteContext"/> would leave, as a new array, or null when
     /// <paramref name="context"/> needs nothing (or is absent). <paramref name="context"/> is not modified.
     /// </summary>
-    private static JArray? CompletedSuiteContext(JToken? context, Cryptosuite suite)
+    internal static JArray? CompletedSuiteContext(JToken? context, Cryptosuite suite)
     {
         if (context is null)
         {
@@ -250,7 +250,7 @@ public static class DataIntegritySigner
         return completed;
     }
 
-    private static JObject NewProof(Cryptosuite suite, ISigner signer, ProofOptions options)
+    internal static JObject NewProof(Cryptosuite suite, ISigner signer, ProofOptions options)
     {
         var created = options.Created ?? TruncateToSeconds(options.Clock.GetUtcNow());
         var proof = new JObject();

@@ -315,6 +315,11 @@ public static class DataIntegrityVerifier
         CancellationToken cancellationToken)
     {
         const string name = "proof.signature";
+        if (suite.KeyType == ProofKeyType.EcdsaSelectiveDisclosure)
+        {
+            return VerifySelectiveDisclosure(document, proof, signature, key.EcdsaKey!, path, options, cancellationToken);
+        }
+
         var rule = key.EcdsaKey is { } ecdsaKey
             ? $"the ECDSA {ecdsaKey.Curve} signature verifies over hash(canonical proof configuration) ‖ hash(canonical document), {(ecdsaKey.Curve == EcdsaCurve.P256 ? "SHA-256" : "SHA-384")}"
             : "the Ed25519 signature verifies over SHA-256(canonical proof configuration) ‖ SHA-256(canonical document)";
@@ -369,6 +374,31 @@ public static class DataIntegrityVerifier
         return verified
             ? VerificationCheck.Pass(name, "The signature verifies.", path + ".proofValue", rule)
             : VerificationCheck.Fail(name, "The signature does not verify: the document or the proof was changed, or another key signed it.", path + ".proofValue", rule);
+    }
+
+    private static VerificationCheck VerifySelectiveDisclosure(JObject document, JObject proof, byte[] proofValue, EcdsaPublicKey key, string path, ProofVerificationOptions options, CancellationToken cancellationToken)
+    {
+        const string rule = "the ecdsa-sd-2023 derived proof verifies";
+        try
+        {
+            return EcdsaSd2023.VerifyDerived(document, proof, proofValue, key, path, options.JsonLd, cancellationToken);
+        }
+        catch (JsonLdException e) when (e.Code is "loading document failed" or "loading remote context failed")
+        {
+            return VerificationCheck.Undecided("proof.signature", "A context could not be loaded: " + e.Message, "$.@context", rule);
+        }
+        catch (JsonLdException e)
+        {
+            return VerificationCheck.Fail("proof.signature", "The document cannot be canonicalized: " + e.Message, path, rule);
+        }
+        catch (CanonicalizationLimitException e)
+        {
+            return VerificationCheck.Undecided("proof.signature", e.Message, path, rule);
+        }
+        catch (OperationCanceledException)
+        {
+            return VerificationCheck.Undecided("proof.signature", "Verification was cancelled.", path, rule);
+        }
     }
 
     private static string? VerificationMethodId(JToken? token) => token switch

@@ -14,7 +14,7 @@ internal static class EcdsaProofs
     {
         if (suite.KeyType == ProofKeyType.EcdsaSelectiveDisclosure)
         {
-            if (!text.StartsWith(Multibase.Base64UrlPrefix) || !Multibase.TryDecodeBase64Url(text[1..], out var cbor, out _) || cbor.Length < 3)
+            if (!SdProofValues.TryDecodeText(text, out var cbor) || cbor.Length < 3)
             {
                 checks.Add(VerificationCheck.Fail("proof.proofValue", "proofValue is not a base64url ('u') multibase string.", path + ".proofValue", SdRule));
                 return null;
