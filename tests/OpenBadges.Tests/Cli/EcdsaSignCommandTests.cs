@@ -88,3 +88,49 @@ public sealed class EcdsaSignCommandTests : IDisposable
         }
     }
 }
+
+/// <summary><c>sign --suite ecdsa-sd-2023</c> then <c>derive</c> then <c>verify</c>.</summary>
+public sealed class DeriveCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("ob-cli-derive-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Base_then_derive_withholding_the_name_verifies_and_the_base_itself_does_not()
+    {
+        var keyPath = Path.Combine(_dir, "p256.json");
+        Assert.Equal(0, CliRun.Of("keygen", "--type", "p256", "--out", keyPath).ExitCode);
+        var controller = (string)JObject.Parse(File.ReadAllText(keyPath))["controller"]!;
+        var credential = InteropCorpus.Get("vc2-minimal");
+        EcdsaSignCommandTests.SetIssuer(credential, controller);
+        credential["credentialSubject"]!["name"] = "Ada Lovelace";
+        var unsigned = Path.Combine(_dir, "unsigned.json");
+        File.WriteAllText(unsigned, credential.ToString());
+
+        var basePath = Path.Combine(_dir, "base.json");
+        Assert.Equal(0, CliRun.Of("sign", "--key", keyPath, "--suite", "ecdsa-sd-2023", unsigned, "--out", basePath).ExitCode);
+        Assert.NotEqual(0, CliRun.Of("verify", basePath).ExitCode);
+
+        var derivedPath = Path.Combine(_dir, "derived.json");
+        var run = CliRun.Of("derive", basePath, "--out", derivedPath);
+        Assert.Equal(0, run.ExitCode);
+        var derived = JObject.Parse(File.ReadAllText(derivedPath));
+        Assert.Null(derived["credentialSubject"]!["name"]);
+        Assert.NotNull(derived["credentialSubject"]!["achievement"]);
+        Assert.Equal(0, CliRun.Of("verify", derivedPath).ExitCode);
+
+        var withName = JObject.Parse(CliRun.Of("derive", basePath, "--disclose", "/credentialSubject/name").Out);
+        Assert.Equal("Ada Lovelace", (string?)withName["credentialSubject"]!["name"]);
+    }
+
+    [Fact]
+    public void Derive_refuses_a_credential_without_a_base_proof()
+    {
+        var unsigned = Path.Combine(_dir, "unsigned.json");
+        File.WriteAllText(unsigned, InteropCorpus.Get("vc2-minimal").ToString());
+        var run = CliRun.Of("derive", unsigned);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("ecdsa-sd-2023", run.Error, StringComparison.Ordinal);
+    }
+}
