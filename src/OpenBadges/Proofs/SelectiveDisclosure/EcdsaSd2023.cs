@@ -268,7 +268,7 @@ public static class EcdsaSd2023
 
         try
         {
-            return LabelReplacement.Canonicalize(JsonLdProcessor.ToRdf(unsecured, jsonLd, cancellationToken), LabelReplacement.FromMap(labelMap), cancellationToken).NQuads;
+            return LabelReplacement.Canonicalize(Grouping.ToRdf(unsecured, jsonLd, cancellationToken), LabelReplacement.FromMap(labelMap), cancellationToken).NQuads;
         }
         catch (KeyNotFoundException)
         {
