@@ -12,6 +12,11 @@ namespace OpenBadges.Keys;
 /// </summary>
 public sealed class EcdsaPublicKey : IEquatable<EcdsaPublicKey>
 {
+    // Parsing a compressed point costs a modular square root (BigInteger), and importing a key into ECDsa costs more
+    // than half a verification: parsed keys are kept (immutable, bounded), and each key keeps a few imported ECDsa objects.
+    private const int MaxCachedKeys = 256;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, EcdsaPublicKey> ParsedKeys = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentBag<ECDsa> _verifiers = [];
     private readonly ECParameters _parameters;
     private readonly byte[] _compressed;
     private readonly string _multibase;
@@ -96,6 +101,31 @@ public sealed class EcdsaPublicKey : IEquatable<EcdsaPublicKey>
             return false;
         }
 
+        if (ParsedKeys.TryGetValue(multibase, out key))
+        {
+            error = null;
+            return true;
+        }
+
+        if (!TryParseMultibaseUncached(multibase, out key, out error))
+        {
+            return false;
+        }
+
+        if (ParsedKeys.Count < MaxCachedKeys)
+        {
+            ParsedKeys.TryAdd(multibase, key);
+        }
+
+        return true;
+    }
+
+    private static bool TryParseMultibaseUncached(
+        string multibase,
+        [NotNullWhen(true)] out EcdsaPublicKey? key,
+        [NotNullWhen(false)] out string? error)
+    {
+        key = null;
         Span<byte> decoded = stackalloc byte[96];
         if (!Multibase.TryDecode(multibase, decoded, out var length, out error))
         {
@@ -234,9 +264,27 @@ public sealed class EcdsaPublicKey : IEquatable<EcdsaPublicKey>
             return false;
         }
 
-        // A fresh ECDsa per call: the .NET object is not documented as thread-safe, and import is cheap next to a verify.
-        using var ecdsa = ECDsa.Create(_parameters);
-        return ecdsa.VerifyData(data, signature, EcdsaCurves.Hash(Curve), DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        // One ECDsa per concurrent caller (the .NET object is not documented as thread-safe), returned for reuse.
+        if (!_verifiers.TryTake(out var ecdsa))
+        {
+            ecdsa = ECDsa.Create(_parameters);
+        }
+
+        try
+        {
+            return ecdsa.VerifyData(data, signature, EcdsaCurves.Hash(Curve), DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        }
+        finally
+        {
+            if (_verifiers.Count < Environment.ProcessorCount)
+            {
+                _verifiers.Add(ecdsa);
+            }
+            else
+            {
+                ecdsa.Dispose();
+            }
+        }
     }
 
     /// <inheritdoc />
