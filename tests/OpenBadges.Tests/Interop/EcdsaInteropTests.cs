@@ -103,7 +103,7 @@ public sealed class EcdsaInteropTests(ITestOutputHelper output)
                 }
                 catch (ReferenceStackException e) when (KnownReferenceRefusals.Contains(name))
                 {
-                    // The reference cannot derive these (see docs/selective-disclosure.md); ours stands in, checked by both.
+                    // The reference cannot derive these (see docs/ecdsa-and-selective-disclosure.md); ours stands in, checked by both.
                     knownJsRefusals.Add($"{name}: {e.Message}");
                     theirDerived = EcdsaSd2023.Derive(ourBase, [], TestContexts.Options);
                 }
@@ -226,7 +226,7 @@ public sealed class EcdsaInteropTests(ITestOutputHelper output)
     private static bool IsVc2(JObject credential) =>
         credential["@context"] is JArray { Count: > 0 } contexts && (string?)contexts[0] == "https://www.w3.org/ns/credentials/v2";
 
-    /// <summary>Corpus entries the reference ecdsa-sd-2023 suite cannot sign or derive (docs/selective-disclosure.md says why).</summary>
+    /// <summary>Corpus entries the reference ecdsa-sd-2023 suite cannot sign or derive (docs/ecdsa-and-selective-disclosure.md says why).</summary>
     private static readonly HashSet<string> KnownReferenceRefusals = new(StringComparer.Ordinal)
     {
         "combined-lists",

@@ -9,7 +9,7 @@ namespace OpenBadges.Proofs;
 /// </summary>
 /// <remarks>
 /// The spec's skolemization gives <c>@list</c> objects an <c>@id</c> instead, which JSON-LD rejects (see
-/// docs/selective-disclosure.md); this keeps lists as lists and still selects the same statements.
+/// docs/ecdsa-and-selective-disclosure.md); this keeps lists as lists and still selects the same statements.
 /// </remarks>
 internal sealed class ListNodes
 {

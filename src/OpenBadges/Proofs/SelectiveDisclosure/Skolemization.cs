@@ -21,7 +21,7 @@ namespace OpenBadges.Proofs;
 /// <para>
 /// The known difference from the spec's algorithm: it gives an <c>@id</c> to <c>@list</c> objects too, which JSON-LD
 /// forbids, so the reference implementation refuses any credential with a list (an Open Badges
-/// <c>ResultDescription.allowedValue</c>); this one does not skolemize lists (see docs/selective-disclosure.md).
+/// <c>ResultDescription.allowedValue</c>); this one does not skolemize lists (see docs/ecdsa-and-selective-disclosure.md).
 /// </para>
 /// </remarks>
 internal static class Skolemization
