@@ -58,6 +58,7 @@ public sealed class Workload : IDisposable
         SmallRdf = JsonLdProcessor.ToRdf(Small, new JsonLdOptions { RdfDirection = "i18n-datatype" });
         LargeQuads = Rdfc10Quads(Large);
         Batch = BenchmarkData.Batch(1000);
+        Ecdsa = new EcdsaWorkload(Small);
 
         // Every verify workload must really verify, or its timing means nothing.
         foreach (var (name, ok) in new[]
@@ -103,6 +104,9 @@ public sealed class Workload : IDisposable
 
     /// <summary>1,000 distinct credentials of the small credential's shape.</summary>
     public JObject[] Batch { get; }
+
+    /// <summary>The ECDSA suites and their raw P-256 baseline.</summary>
+    public EcdsaWorkload Ecdsa { get; }
 
     public void RawSign() => SignatureAlgorithm.Ed25519.Sign(_rawKey, _message, _signature);
 
@@ -268,6 +272,7 @@ public sealed class Workload : IDisposable
     {
         _rawKey.Dispose();
         _key.Dispose();
+        Ecdsa.Dispose();
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

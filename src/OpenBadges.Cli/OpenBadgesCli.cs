@@ -101,6 +101,7 @@ public static class OpenBadgesCli
         yield return BuildCommand.Create(context);
         yield return CanonicalizeCommand.Create(context);
         yield return SignCommand.Create(context);
+        yield return DeriveCommand.Create(context);
         yield return VerifyCommand.Create(context);
         yield return IssueCommand.Create(context);
         yield return BakeCommand.Create(context);

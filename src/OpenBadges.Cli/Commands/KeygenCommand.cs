@@ -11,16 +11,66 @@ internal static class KeygenCommand
         var seed = new Option<string?>("--seed") { Description = "A 32-byte seed as 64 hex digits (deterministic key, for tests and vectors). Default: a random key." };
         var controller = new Option<string?>("--controller") { Description = "The key's controller (e.g. did:web:uni.example). Default: the key's own did:key." };
         var output = new Option<string?>("--out") { Description = "Write the key file here (refuses to overwrite). Default: stdout." };
-        var type = new Option<string>("--type") { Description = "ed25519 (default; Multikey key file for Data Integrity and EdDSA JWTs), p256 (ES256) or rsa (RS256): the last two as a private JWK for VC-JWT.", DefaultValueFactory = _ => "ed25519" };
-        type.AcceptOnlyFromAmong("ed25519", "p256", "rsa");
-        var command = new Command("keygen", "Generate an Ed25519 signing key (Multikey key file: id, type, controller, publicKeyMultibase, secretKeyMultibase).")
+        var type = new Option<string>("--type") { Description = "ed25519 (default; Data Integrity eddsa suites, EdDSA JWTs), p256 or p384 (Data Integrity ecdsa suites; p256 also ES256 JWTs with --format jwk), or rsa (RS256 JWTs, always a JWK).", DefaultValueFactory = _ => "ed25519" };
+        type.AcceptOnlyFromAmong("ed25519", "p256", "p384", "rsa");
+        var format = new Option<string?>("--format") { Description = "multikey (the key file: id, type, controller, publicKeyMultibase, secretKeyMultibase; default except for rsa) or jwk (a private JWK for VC-JWT; p256 and rsa)." };
+        format.AcceptOnlyFromAmong("multikey", "jwk");
+        var command = new Command("keygen", "Generate a signing key: a Multikey key file (Ed25519, P-256, P-384) or a private JWK for VC-JWT.")
         {
-            seed, controller, output, type,
+            seed, controller, output, type, format,
         };
-        command.SetAction(parse => context.Guard(() => parse.GetValue(type) == "ed25519"
-            ? Run(context, parse.GetValue(seed), parse.GetValue(controller), parse.GetValue(output))
-            : RunJwk(context, parse.GetValue(type)!, parse.GetValue(seed), parse.GetValue(controller), parse.GetValue(output))));
+        command.SetAction(parse => context.Guard(() =>
+        {
+            var keyType = parse.GetValue(type)!;
+            var keyFormat = parse.GetValue(format) ?? (keyType == "rsa" ? "jwk" : "multikey");
+            return (keyType, keyFormat) switch
+            {
+                ("ed25519", "multikey") => Run(context, parse.GetValue(seed), parse.GetValue(controller), parse.GetValue(output)),
+                ("p256" or "p384", "multikey") => RunEcdsa(context, keyType, parse.GetValue(seed), parse.GetValue(controller), parse.GetValue(output)),
+                ("p256" or "rsa", "jwk") => RunJwk(context, keyType, parse.GetValue(seed), parse.GetValue(controller), parse.GetValue(output)),
+                _ => throw new CliInputException($"a {keyType} key cannot be written as {keyFormat}: use --format {(keyType == "rsa" ? "jwk" : "multikey")}."),
+            };
+        }));
         return command;
+    }
+
+    private static int RunEcdsa(CliContext context, string type, string? seed, string? controller, string? outputPath)
+    {
+        if (seed is not null)
+        {
+            throw new CliInputException($"--seed applies to ed25519 keys only; a {type} key is random.");
+        }
+
+        EcdsaKeyFile file;
+        try
+        {
+            file = EcdsaKeyFile.Generate(type == "p256" ? EcdsaCurve.P256 : EcdsaCurve.P384, controller);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliInputException(e.Message);
+        }
+
+        using (file)
+        {
+            if (outputPath is null)
+            {
+                context.Out.WriteLine(file.ToJson());
+                return ExitCodes.Ok;
+            }
+
+            try
+            {
+                file.Save(outputPath);
+            }
+            catch (IOException e)
+            {
+                throw new CliInputException($"cannot write the key file '{outputPath}' (an existing file is never overwritten): {e.Message}");
+            }
+
+            context.Error.WriteLine($"Wrote {file.Id} to {outputPath} (owner-only). Keep this file secret: it holds the signing key.");
+            return ExitCodes.Ok;
+        }
     }
 
     private static int Run(CliContext context, string? seedHex, string? controller, string? outputPath)

@@ -13,15 +13,16 @@ internal static class SignCommand
     public static Command Create(CliContext context)
     {
         var key = new Option<string>("--key") { Description = "The key file (the keygen format).", Required = true };
-        var suite = new Option<string>("--suite") { Description = "eddsa-rdfc-2022 (default), eddsa-jcs-2022, Ed25519Signature2020, or jwt (a VC-JWT; the algorithm follows the key: EdDSA, ES256 or RS256).", DefaultValueFactory = _ => "eddsa-rdfc-2022" };
-        suite.AcceptOnlyFromAmong("eddsa-rdfc-2022", "eddsa-jcs-2022", "Ed25519Signature2020", "jwt");
+        var suite = new Option<string>("--suite") { Description = "eddsa-rdfc-2022 (default), eddsa-jcs-2022, Ed25519Signature2020 (Ed25519 key); ecdsa-rdfc-2019, ecdsa-jcs-2019 (P-256/P-384 key); ecdsa-sd-2023 (P-256 key: a base proof for the holder to derive from); or jwt (a VC-JWT; the algorithm follows the key: EdDSA, ES256 or RS256).", DefaultValueFactory = _ => "eddsa-rdfc-2022" };
+        suite.AcceptOnlyFromAmong("eddsa-rdfc-2022", "eddsa-jcs-2022", "Ed25519Signature2020", "ecdsa-rdfc-2019", "ecdsa-jcs-2019", "ecdsa-sd-2023", "jwt");
         var created = new Option<string?>("--created") { Description = "The proof's created time (ISO 8601 with a zone). Default: now." };
         var verificationMethod = new Option<string?>("--verification-method") { Description = "The verification method id to name in the proof. Default: the key file's id." };
         var file = new Argument<string>("FILE") { Description = "The credential to sign (JSON)." };
         var output = new Option<string?>("--out") { Description = "Write the signed credential here (atomically) instead of stdout." };
-        var command = new Command("sign", "Add a Data Integrity proof (Ed25519) to a credential.")
+        var mandatory = new Option<string[]>("--mandatory") { Description = "ecdsa-sd-2023 only: a JSON Pointer every derived presentation must disclose (repeat the option). Default: everything but the learner's identity and results (issuer, validity, achievement, ...).", AllowMultipleArgumentsPerToken = false };
+        var command = new Command("sign", "Add a Data Integrity proof (Ed25519 or ECDSA P-256/P-384) to a credential, or issue it as a VC-JWT.")
         {
-            key, suite, created, verificationMethod, file, output,
+            key, suite, created, verificationMethod, file, output, mandatory,
         };
         command.SetAction(parse => context.Guard(() =>
         {
@@ -33,14 +34,35 @@ internal static class SignCommand
                 return ExitCodes.Ok;
             }
 
-            using var keyFile = LoadKey(parse.GetValue(key)!);
             var options = new ProofOptions
             {
                 Created = ParseCreated(parse.GetValue(created)),
                 VerificationMethod = parse.GetValue(verificationMethod),
             };
-            var signed = DataIntegritySigner.SignAsync(document, keyFile.CreateSigner(), Cryptosuites.FromName(parse.GetValue(suite)!)!, options)
-                .GetAwaiter().GetResult();
+            var cryptosuite = Cryptosuites.FromName(parse.GetValue(suite)!)!;
+            Newtonsoft.Json.Linq.JObject signed;
+            var mandatoryPointers = parse.GetValue(mandatory) is { Length: > 0 } given ? given : null;
+            if (mandatoryPointers is not null && cryptosuite != Cryptosuites.EcdsaSd2023)
+            {
+                throw new CliInputException("--mandatory applies to --suite ecdsa-sd-2023 only.");
+            }
+
+            if (cryptosuite == Cryptosuites.EcdsaSd2023)
+            {
+                using var sdKey = LoadEcdsaKey(parse.GetValue(key)!, cryptosuite.Name!);
+                signed = EcdsaSd2023.SignBaseAsync(document, sdKey.CreateSigner(), mandatoryPointers, options).GetAwaiter().GetResult();
+            }
+            else if (cryptosuite.Name?.StartsWith("ecdsa-", StringComparison.Ordinal) == true)
+            {
+                using var ecdsaKey = LoadEcdsaKey(parse.GetValue(key)!, cryptosuite.Name);
+                signed = DataIntegritySigner.SignAsync(document, ecdsaKey.CreateSigner(), cryptosuite, options).GetAwaiter().GetResult();
+            }
+            else
+            {
+                using var keyFile = LoadKey(parse.GetValue(key)!);
+                signed = DataIntegritySigner.SignAsync(document, keyFile.CreateSigner(), cryptosuite, options).GetAwaiter().GetResult();
+            }
+
             context.WriteOutput(signed.ToString(Formatting.Indented) + Environment.NewLine, parse.GetValue(output));
             return ExitCodes.Ok;
         }));
@@ -60,8 +82,29 @@ internal static class SignCommand
             }
         }
 
+        if (EcdsaKeyFile.IsEcdsaKeyFile(keyJson))
+        {
+            throw new CliInputException($"'{keyPath}' is a P-256/P-384 Multikey file for the Data Integrity ecdsa suites; an ES256 VC-JWT needs a JWK key file (openbadges keygen --type p256 --format jwk).");
+        }
+
         using var keyFile = LoadKey(keyPath);
         return new OpenBadges.Proofs.Jose.VcJwtIssuer(keyFile.CreateSigner()).IssueAsync(credential).GetAwaiter().GetResult();
+    }
+
+    internal static EcdsaKeyFile LoadEcdsaKey(string path, string suite)
+    {
+        try
+        {
+            return EcdsaKeyFile.Load(path);
+        }
+        catch (FormatException e)
+        {
+            throw new CliInputException($"{suite} needs a P-256 or P-384 key file (openbadges keygen --type p256|p384): {e.Message}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliInputException($"cannot read the key file '{path}': {e.Message}");
+        }
     }
 
     internal static Ed25519KeyFile LoadKey(string path)

@@ -87,7 +87,7 @@ public static class JsonLdCanonicalizer
         }
     }
 
-    private static JsonLdOptions WithDirection(JsonLdOptions? jsonLd)
+    internal static JsonLdOptions WithDirection(JsonLdOptions? jsonLd)
     {
         jsonLd ??= DefaultOptions;
         return jsonLd.RdfDirection is null ? jsonLd with { RdfDirection = "i18n-datatype" } : jsonLd;

@@ -708,9 +708,12 @@ public static class Rdfc10
                 new ReadOnlyDictionary<string, string>(CanonicalIssuer.ToDictionary()));
         }
 
-        /// <summary>Step 7 for the signing hot path: SHA-256 over the sorted lines, without building the result.</summary>
+        /// <summary>
+        /// Step 7 for the signing hot path: SHA-256 over the sorted lines, without building the result; SHA-384 when
+        /// <paramref name="destination"/> is 48 bytes (ecdsa-rdfc-2019 with a P-384 key hashes its output with SHA-384).
+        /// </summary>
         public void HashCanonicalNQuads(List<RdfQuad> dataset, Span<byte> destination) =>
-            _work.HashData(HashAlgorithmName.SHA256, WriteSortedCanonicalLines(dataset), destination);
+            _work.HashData(destination.Length == SHA384.HashSizeInBytes ? HashAlgorithmName.SHA384 : HashAlgorithmName.SHA256, WriteSortedCanonicalLines(dataset), destination);
 
         /// <summary>
         /// Writes each quad's canonical line (blank nodes by canonical label) and sorts them; returns the sorted

@@ -100,6 +100,13 @@ public static class Jcs
         /// <remarks>With a hash object kept with the writer: the one-shot <see cref="SHA256.HashData(ReadOnlySpan{byte}, Span{byte})"/> sets up and frees a native digest context per call.</remarks>
         public void Sha256(Span<byte> destination)
         {
+            if (destination.Length == SHA384.HashSizeInBytes)
+            {
+                // ecdsa-jcs-2019 with a P-384 key hashes with SHA-384: rare, so no hash object is kept for it.
+                SHA384.HashData(Output.Written, destination);
+                return;
+            }
+
             _sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             _sha256.AppendData(Output.Written);
             _sha256.GetHashAndReset(destination);

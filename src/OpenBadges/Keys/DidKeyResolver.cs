@@ -37,6 +37,11 @@ public sealed class DidKeyResolver : IKeyResolver
         }
 
         var did = verificationMethodId[..hash];
+        if (EcdsaPublicKey.TryParseMultibase(did[DidKey.Prefix.Length..], out var ecdsaKey, out _))
+        {
+            return ResolveEcdsa(verificationMethodId, did, ecdsaKey);
+        }
+
         if (!DidKey.TryParse(did, out var key, out var error))
         {
             return KeyResolution.NotFound(verificationMethodId, error);
@@ -58,6 +63,23 @@ public sealed class DidKeyResolver : IKeyResolver
 
         var method = DidKey.CreateVerificationMethod(key, Form);
         return KeyResolution.Resolved(verificationMethodId, key, (string)method["type"]!, did, method, DocumentPurposes);
+    }
+
+    /// <summary>
+    /// A P-256/P-384 did:key (<c>did:key:zDn…#zDn…</c>, <c>did:key:z82…#z82…</c>): not an Ed25519 key, so reported as
+    /// <see cref="KeyResolutionStatus.UnsupportedKeyType"/> carrying the derived Multikey verification method, which the
+    /// ECDSA cryptosuites read (as the JOSE verifier reads EC JsonWebKey methods).
+    /// </summary>
+    private static KeyResolution ResolveEcdsa(string verificationMethodId, string did, EcdsaPublicKey key)
+    {
+        if (!string.Equals(key.ToDidKeyVerificationMethodId(), verificationMethodId, StringComparison.Ordinal))
+        {
+            return KeyResolution.NotFound(verificationMethodId, $"the controller document '{did}' has no verification method with this id");
+        }
+
+        var method = key.ToVerificationMethod(verificationMethodId, did);
+        return KeyResolution.UnsupportedKeyType(verificationMethodId, VerificationMethodTypes.Multikey, did, method,
+            $"the did:key holds a {key.Curve} key, not Ed25519 (read by the ECDSA cryptosuites)");
     }
 
     // The relationships DidKey.CreateDocument lists its method under, in the order FindVerificationMethod reports them.

@@ -36,9 +36,10 @@ public sealed class MultikeyFragmentResolver : IKeyResolver
 
         var controller = verificationMethodId[..hash];
         var fragment = verificationMethodId[(hash + 1)..];
-        if (!fragment.StartsWith(Multikey.Ed25519PublicKeyTextPrefix, StringComparison.Ordinal))
+        var isEcdsa = fragment.StartsWith("zDn", StringComparison.Ordinal) || fragment.StartsWith("z82", StringComparison.Ordinal);
+        if (!isEcdsa && !fragment.StartsWith(Multikey.Ed25519PublicKeyTextPrefix, StringComparison.Ordinal))
         {
-            return KeyResolution.NotSupported(verificationMethodId, "the fragment is not an Ed25519 Multikey (z6Mk…)");
+            return KeyResolution.NotSupported(verificationMethodId, "the fragment is not an Ed25519 (z6Mk…), P-256 (zDn…) or P-384 (z82…) Multikey");
         }
 
         if (!Uri.TryCreate(controller, UriKind.Absolute, out var controllerUri)
@@ -46,6 +47,18 @@ public sealed class MultikeyFragmentResolver : IKeyResolver
             || controllerUri.Query.Length > 0)
         {
             return KeyResolution.NotSupported(verificationMethodId, "the part before '#' is not an http(s) URL without a query");
+        }
+
+        if (isEcdsa)
+        {
+            // Not Ed25519: handed back with its verification method, which the ECDSA cryptosuites read.
+            if (!EcdsaPublicKey.TryParseMultibase(fragment, out var ecdsaKey, out var ecdsaError))
+            {
+                return KeyResolution.NotFound(verificationMethodId, "the fragment " + ecdsaError);
+            }
+
+            return KeyResolution.UnsupportedKeyType(verificationMethodId, VerificationMethodTypes.Multikey, controller,
+                ecdsaKey.ToVerificationMethod(verificationMethodId, controller), $"the fragment is a {ecdsaKey.Curve} key, not Ed25519");
         }
 
         if (!Ed25519PublicKey.TryParseMultibase(fragment, out var key, out var error))

@@ -3,13 +3,14 @@ namespace OpenBadges.Proofs;
 /// <summary>
 /// A Data Integrity cryptosuite as a composition of parts: the proof <c>type</c> and <c>cryptosuite</c>
 /// names, the transformation (RDFC-1.0 or JCS), the hash (SHA-256 over proof configuration and document,
-/// concatenated), the key type (Ed25519) and the signature encoding (multibase base58btc). Adding a suite
+/// concatenated; SHA-384 for ECDSA P-384 keys), the key type (Ed25519 or ECDSA P-256/P-384) and the signature encoding (multibase base58btc). Adding a suite
 /// is one more instance in <see cref="Cryptosuites"/>, not a new class.
 /// </summary>
 public sealed class Cryptosuite
 {
-    internal Cryptosuite(string proofType, string? name, ProofCanonicalization canonicalization, bool canIssue, string suiteContext, bool suiteContextSatisfiedByVc2)
+    internal Cryptosuite(string proofType, string? name, ProofCanonicalization canonicalization, bool canIssue, string suiteContext, bool suiteContextSatisfiedByVc2, ProofKeyType keyType = ProofKeyType.Ed25519)
     {
+        KeyType = keyType;
         ProofType = proofType;
         Name = name;
         Canonicalization = canonicalization;
@@ -35,6 +36,9 @@ public sealed class Cryptosuite
 
     /// <summary>True when the VC 2.0 context already defines the suite's terms (it embeds Data Integrity).</summary>
     internal bool SuiteContextSatisfiedByVc2 { get; }
+
+    /// <summary>The key and signature family (Ed25519, ECDSA, ECDSA selective disclosure).</summary>
+    internal ProofKeyType KeyType { get; }
 
     /// <summary>The name users type: the cryptosuite, or the proof type for legacy suites.</summary>
     public override string ToString() => Name ?? ProofType;

@@ -3,7 +3,7 @@ using OpenBadges.Json;
 
 namespace OpenBadges.Proofs;
 
-/// <summary>The Ed25519 cryptosuites this package signs and verifies.</summary>
+/// <summary>The Data Integrity cryptosuites this package signs and verifies: Ed25519 (vc-di-eddsa) and ECDSA (vc-di-ecdsa).</summary>
 public static class Cryptosuites
 {
     /// <summary>The Data Integrity proof type.</summary>
@@ -25,8 +25,23 @@ public static class Cryptosuites
     public static Cryptosuite Ed25519Signature2020 { get; } =
         new("Ed25519Signature2020", null, ProofCanonicalization.Rdfc10, canIssue: true, EmbeddedContexts.Ed25519Signature2020V1, suiteContextSatisfiedByVc2: false);
 
+    /// <summary><c>ecdsa-rdfc-2019</c>: RDFC-1.0 with ECDSA, P-256/SHA-256 or P-384/SHA-384 as the key says (vc-di-ecdsa §3.3).</summary>
+    public static Cryptosuite EcdsaRdfc2019 { get; } =
+        new(DataIntegrityProofType, "ecdsa-rdfc-2019", ProofCanonicalization.Rdfc10, canIssue: true, EmbeddedContexts.DataIntegrityV2, suiteContextSatisfiedByVc2: true, ProofKeyType.Ecdsa);
+
+    /// <summary><c>ecdsa-jcs-2019</c>: JSON canonicalization with ECDSA, P-256 or P-384 (vc-di-ecdsa §3.4).</summary>
+    public static Cryptosuite EcdsaJcs2019 { get; } =
+        new(DataIntegrityProofType, "ecdsa-jcs-2019", ProofCanonicalization.Jcs, canIssue: true, EmbeddedContexts.DataIntegrityV2, suiteContextSatisfiedByVc2: true, ProofKeyType.Ecdsa);
+
+    /// <summary>
+    /// <c>ecdsa-sd-2023</c>: selective disclosure with P-256 (vc-di-ecdsa §3.5). Sign base proofs and derive with
+    /// <see cref="Proofs.EcdsaSd2023"/>; <see cref="DataIntegrityVerifier"/> verifies derived proofs.
+    /// </summary>
+    public static Cryptosuite EcdsaSd2023 { get; } =
+        new(DataIntegrityProofType, "ecdsa-sd-2023", ProofCanonicalization.Rdfc10, canIssue: true, EmbeddedContexts.DataIntegrityV2, suiteContextSatisfiedByVc2: true, ProofKeyType.EcdsaSelectiveDisclosure);
+
     /// <summary>Every suite, issuing ones first.</summary>
-    public static IReadOnlyList<Cryptosuite> All { get; } = [EddsaRdfc2022, EddsaJcs2022, Ed25519Signature2020, Eddsa2022];
+    public static IReadOnlyList<Cryptosuite> All { get; } = [EddsaRdfc2022, EddsaJcs2022, Ed25519Signature2020, EcdsaRdfc2019, EcdsaJcs2019, EcdsaSd2023, Eddsa2022];
 
     /// <summary>The suite a proof names by its <c>type</c> and <c>cryptosuite</c>, or null if unknown.</summary>
     public static Cryptosuite? Find(string? proofType, string? cryptosuite)

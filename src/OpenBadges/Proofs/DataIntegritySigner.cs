@@ -128,14 +128,37 @@ public static partial class DataIntegritySigner
             Throw.Argument(nameof(suite), $"The cryptosuite '{suite}' is accepted for verification only; issue with '{Cryptosuites.EddsaRdfc2022}'.");
         }
 
-        if (!string.Equals(signer.Algorithm, "Ed25519", StringComparison.Ordinal))
+        if (suite.KeyType == ProofKeyType.EcdsaSelectiveDisclosure)
         {
-            Throw.Argument(nameof(signer), $"The cryptosuite '{suite}' signs with Ed25519, but the signer's algorithm is '{signer.Algorithm}'.");
+            Throw.Argument(nameof(suite), $"An '{suite}' base proof names its mandatory statements: make it with EcdsaSd2023.SignBaseAsync.");
         }
+
+        _ = HashLength(suite, signer);
 
         // Plain JSON, and no number the canonical form would write inexactly (a signature must pin every value down).
         JsonInput.RequireSignableJson(document);
         return options ?? new ProofOptions();
+    }
+
+    /// <summary>
+    /// The length of each of the two hashes: 32 (SHA-256) for Ed25519 and ES256 signers, 48 (SHA-384) for ES384 ones.
+    /// </summary>
+    /// <exception cref="ArgumentException">The signer's algorithm does not fit the suite.</exception>
+    internal static int HashLength(Cryptosuite suite, ISigner signer)
+    {
+        switch (suite.KeyType)
+        {
+            case ProofKeyType.Ed25519 when string.Equals(signer.Algorithm, "Ed25519", StringComparison.Ordinal):
+                return 32;
+            case ProofKeyType.Ecdsa when string.Equals(signer.Algorithm, "ES256", StringComparison.Ordinal):
+                return 32;
+            case ProofKeyType.Ecdsa when string.Equals(signer.Algorithm, "ES384", StringComparison.Ordinal):
+                return 48;
+            case ProofKeyType.Ed25519:
+                return Throw.Argument<int>(nameof(signer), $"The cryptosuite '{suite}' signs with Ed25519, but the signer's algorithm is '{signer.Algorithm}'.");
+            default:
+                return Throw.Argument<int>(nameof(signer), $"The cryptosuite '{suite}' signs with ECDSA P-256 (ES256) or P-384 (ES384), but the signer's algorithm is '{signer.Algorithm}'.");
+        }
     }
 
     /// <summary>The proof over <paramref name="document"/> as secured by <see cref="SignAsync(JObject, ISigner, Cryptosuite, ProofOptions, CancellationToken)"/>; <paramref name="document"/> is only read.</summary>
@@ -148,12 +171,13 @@ public static partial class DataIntegritySigner
         // The proof configuration is the new proof (no proofValue yet) with the document's context: read through a view.
         var proof = NewProof(suite, signer, options);
         var configuration = ProofHashing.ConfigurationView(proof, context);
+        var hashLength = HashLength(suite, signer);
         byte[] hashData;
         if (options.PreviousProof.Count == 0)
         {
             // The unsecured document is the document without `proof`, with the completed context: read in place.
             var unsecured = new DocumentView(document, "proof", completedContext);
-            hashData = ProofHashing.HashData(suite, configuration, unsecured, options.JsonLd, cancellationToken);
+            hashData = ProofHashing.HashData(suite, configuration, unsecured, options.JsonLd, cancellationToken, hashLength);
         }
         else
         {
@@ -164,12 +188,12 @@ public static partial class DataIntegritySigner
                 unsecured["@context"] = completedContext;
             }
 
-            hashData = ProofHashing.HashData(suite, configuration, DocumentView.Whole(unsecured), options.JsonLd, cancellationToken);
+            hashData = ProofHashing.HashData(suite, configuration, DocumentView.Whole(unsecured), options.JsonLd, cancellationToken, hashLength);
         }
 
         if (suite.Canonicalization == ProofCanonicalization.Jcs && context is not null)
         {
-            // eddsa-jcs-2022 signs the proof with the document's context inside it (no JSON-LD processing
+            // eddsa-jcs-2022 (and ecdsa-jcs-2019) signs the proof with the document's context inside it (no JSON-LD processing
             // will add it back), so the secured proof keeps it, as the W3C vector and the reference stack do.
             proof["@context"] = context.DeepClone();
         }
@@ -195,7 +219,7 @@ public static partial class DataIntegritySigner
     /// The <c>@context</c> <see cref="EnsureSuiteContext"/> would leave, as a new array, or null when
     /// <paramref name="context"/> needs nothing (or is absent). <paramref name="context"/> is not modified.
     /// </summary>
-    private static JArray? CompletedSuiteContext(JToken? context, Cryptosuite suite)
+    internal static JArray? CompletedSuiteContext(JToken? context, Cryptosuite suite)
     {
         if (context is null)
         {
@@ -224,7 +248,7 @@ public static partial class DataIntegritySigner
         return completed;
     }
 
-    private static JObject NewProof(Cryptosuite suite, ISigner signer, ProofOptions options)
+    internal static JObject NewProof(Cryptosuite suite, ISigner signer, ProofOptions options)
     {
         var created = options.Created ?? TruncateToSeconds(options.Clock.GetUtcNow());
         var proof = new JObject();

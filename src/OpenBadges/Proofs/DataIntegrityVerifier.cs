@@ -69,8 +69,8 @@ public static partial class DataIntegrityVerifier
         var suite = Cryptosuites.Find(proofType, cryptosuite);
         checks.Add(suite is null
             ? VerificationCheck.Fail("proof.type", $"Unknown proof type '{proofType}' with cryptosuite '{cryptosuite}'.", path + ".type",
-                "the proof is DataIntegrityProof with eddsa-rdfc-2022, eddsa-2022 or eddsa-jcs-2022, or Ed25519Signature2020")
-            : VerificationCheck.Pass("proof.type", $"Proof type {suite}.", path + ".type", "the proof names a supported Ed25519 cryptosuite"));
+                "the proof is DataIntegrityProof with eddsa-rdfc-2022, eddsa-2022, eddsa-jcs-2022, ecdsa-rdfc-2019, ecdsa-jcs-2019 or ecdsa-sd-2023, or Ed25519Signature2020")
+            : VerificationCheck.Pass("proof.type", $"Proof type {suite}.", path + ".type", "the proof names a supported cryptosuite"));
 
         checks.Add(CheckProofContext(document, proof, suite, path));
         checks.Add(CheckPurpose(proof, path, options));
@@ -90,8 +90,8 @@ public static partial class DataIntegrityVerifier
             checks.Add(CheckExpectedValue(proof, "challenge", options.ExpectedChallenge, path));
         }
 
-        var signature = DecodeProofValue(proof, path, checks);
-        var key = await ResolveKeyAsync(verificationMethod, proof["proofPurpose"]?.Type == JTokenType.String ? (string?)proof["proofPurpose"] : null, path, options, checks, cancellationToken).ConfigureAwait(false);
+        var signature = DecodeProofValue(proof, suite, path, checks);
+        var key = await ResolveKeyAsync(verificationMethod, proof["proofPurpose"]?.Type == JTokenType.String ? (string?)proof["proofPurpose"] : null, suite, path, options, checks, cancellationToken).ConfigureAwait(false);
         if (key is not null && options.RequireControllerToBeIssuer)
         {
             checks.Add(CheckControllerIsIssuer(document, key, path));
@@ -200,7 +200,7 @@ public static partial class DataIntegrityVerifier
             : VerificationCheck.Fail("proof." + property, $"{property} is '{actual}', expected '{expected}'.", path + "." + property, rule);
     }
 
-    private static byte[]? DecodeProofValue(JObject proof, string path, List<VerificationCheck> checks)
+    private static byte[]? DecodeProofValue(JObject proof, Cryptosuite? suite, string path, List<VerificationCheck> checks)
     {
         var token = proof["proofValue"];
         var text = token?.Type == JTokenType.String ? (string?)token : null;
@@ -208,6 +208,11 @@ public static partial class DataIntegrityVerifier
         {
             checks.Add(VerificationCheck.Fail("proof.proofValue", "The proof has no proofValue string.", path + ".proofValue", ProofValueRule));
             return null;
+        }
+
+        if (suite is not null && suite.KeyType != ProofKeyType.Ed25519)
+        {
+            return EcdsaProofs.DecodeProofValue(text, suite, path, checks);
         }
 
         if (!text.StartsWith('z') || !Multibase.TryDecode(text, out var signature, out _) || signature is null || signature.Length != 64)
@@ -220,9 +225,12 @@ public static partial class DataIntegrityVerifier
         return signature;
     }
 
-    private static async Task<ResolvedKey?> ResolveKeyAsync(string? verificationMethod, string? proofPurpose, string path, ProofVerificationOptions options, List<VerificationCheck> checks, CancellationToken cancellationToken)
+    private static async Task<ResolvedKey?> ResolveKeyAsync(string? verificationMethod, string? proofPurpose, Cryptosuite? suite, string path, ProofVerificationOptions options, List<VerificationCheck> checks, CancellationToken cancellationToken)
     {
-        const string rule = "the verification method resolves to an Ed25519 public key (Multikey, Ed25519VerificationKey2020 or an OKP JWK)";
+        var ecdsa = suite is not null && suite.KeyType != ProofKeyType.Ed25519;
+        var rule = ecdsa
+            ? "the verification method resolves to a P-256 or P-384 public key (Multikey zDn…/z82… or an EC JWK)"
+            : "the verification method resolves to an Ed25519 public key (Multikey, Ed25519VerificationKey2020 or an OKP JWK)";
         if (verificationMethod is null)
         {
             checks.Add(VerificationCheck.Fail("proof.verificationMethod", "The proof names no verification method.", path + ".verificationMethod", rule));
@@ -239,6 +247,13 @@ public static partial class DataIntegrityVerifier
         {
             checks.Add(VerificationCheck.Undecided("proof.verificationMethod", "Verification was cancelled while resolving the key.", path + ".verificationMethod", rule));
             return null;
+        }
+
+        if (ecdsa)
+        {
+            return EcdsaProofs.ResolvedKey(verificationMethod, proofPurpose, resolution, suite!, path, rule, checks) is { } ecdsaKey
+                ? new ResolvedKey(null, ecdsaKey, resolution.Controller)
+                : null;
         }
 
         if (!resolution.IsResolved)
@@ -260,7 +275,7 @@ public static partial class DataIntegrityVerifier
         }
 
         checks.Add(VerificationCheck.Pass("proof.verificationMethod", $"Resolved {verificationMethod} ({resolution.Type}).", path + ".verificationMethod", rule));
-        return new ResolvedKey(resolution.PublicKey, resolution.Controller);
+        return new ResolvedKey(resolution.PublicKey, null, resolution.Controller);
     }
 
     private static VerificationCheck CheckControllerIsIssuer(JObject document, ResolvedKey key, string path)
@@ -294,7 +309,15 @@ public static partial class DataIntegrityVerifier
         CancellationToken cancellationToken)
     {
         const string name = "proof.signature";
-        const string rule = "the Ed25519 signature verifies over SHA-256(canonical proof configuration) ‖ SHA-256(canonical document)";
+        if (suite.KeyType == ProofKeyType.EcdsaSelectiveDisclosure)
+        {
+            return VerifySelectiveDisclosure(document, proof, signature, key.EcdsaKey!, path, options, cancellationToken);
+        }
+
+        var rule = key.EcdsaKey is { } ecdsaKey
+            ? $"the ECDSA {ecdsaKey.Curve} signature verifies over hash(canonical proof configuration) ‖ hash(canonical document), {(ecdsaKey.Curve == EcdsaCurve.P256 ? "SHA-256" : "SHA-384")}"
+            : "the Ed25519 signature verifies over SHA-256(canonical proof configuration) ‖ SHA-256(canonical document)";
+        var hashLength = key.EcdsaKey?.Curve == EcdsaCurve.P384 ? 48 : 32;
         byte[] hashData;
         try
         {
@@ -306,7 +329,7 @@ public static partial class DataIntegrityVerifier
                 // The unsecured document is the document without `proof` (and, vc-data-integrity, with the proof's
                 // own context, a checked prefix, when it has one): read in place through a view, not copied.
                 var unsecured = new DocumentView(document, "proof", proof["@context"]);
-                hashData = ProofHashing.HashData(suite, configuration, unsecured, options.JsonLd, cancellationToken);
+                hashData = ProofHashing.HashData(suite, configuration, unsecured, options.JsonLd, cancellationToken, hashLength);
             }
             else
             {
@@ -317,7 +340,7 @@ public static partial class DataIntegrityVerifier
                     unsecured["@context"] = proofContext.DeepClone();
                 }
 
-                hashData = ProofHashing.HashData(suite, configuration, DocumentView.Whole(unsecured), options.JsonLd, cancellationToken);
+                hashData = ProofHashing.HashData(suite, configuration, DocumentView.Whole(unsecured), options.JsonLd, cancellationToken, hashLength);
             }
         }
         catch (JsonLdException e) when (e.Code is "loading document failed" or "loading remote context failed")
@@ -341,9 +364,35 @@ public static partial class DataIntegrityVerifier
             return VerificationCheck.Undecided(name, "Verification was cancelled.", path, rule);
         }
 
-        return key.PublicKey.Verify(hashData, signature)
+        var verified = key.EcdsaKey is { } verifyingKey ? verifyingKey.Verify(hashData, signature) : key.PublicKey!.Verify(hashData, signature);
+        return verified
             ? VerificationCheck.Pass(name, "The signature verifies.", path + ".proofValue", rule)
             : VerificationCheck.Fail(name, "The signature does not verify: the document or the proof was changed, or another key signed it.", path + ".proofValue", rule);
+    }
+
+    private static VerificationCheck VerifySelectiveDisclosure(JObject document, JObject proof, byte[] proofValue, EcdsaPublicKey key, string path, ProofVerificationOptions options, CancellationToken cancellationToken)
+    {
+        const string rule = "the ecdsa-sd-2023 derived proof verifies";
+        try
+        {
+            return EcdsaSd2023.VerifyDerived(document, proof, proofValue, key, path, options.JsonLd, cancellationToken);
+        }
+        catch (JsonLdException e) when (e.Code is "loading document failed" or "loading remote context failed")
+        {
+            return VerificationCheck.Undecided("proof.signature", "A context could not be loaded: " + e.Message, "$.@context", rule);
+        }
+        catch (JsonLdException e)
+        {
+            return VerificationCheck.Fail("proof.signature", "The document cannot be canonicalized: " + e.Message, path, rule);
+        }
+        catch (CanonicalizationLimitException e)
+        {
+            return VerificationCheck.Undecided("proof.signature", e.Message, path, rule);
+        }
+        catch (OperationCanceledException)
+        {
+            return VerificationCheck.Undecided("proof.signature", "Verification was cancelled.", path, rule);
+        }
     }
 
     private static string? VerificationMethodId(JToken? token) => token switch
@@ -375,5 +424,5 @@ public static partial class DataIntegrityVerifier
             DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
     }
 
-    private sealed record ResolvedKey(Ed25519PublicKey PublicKey, string? Controller);
+    private sealed record ResolvedKey(Ed25519PublicKey? PublicKey, EcdsaPublicKey? EcdsaKey, string? Controller);
 }

@@ -7,7 +7,8 @@ namespace OpenBadges.Proofs;
 
 /// <summary>
 /// The hashing step every suite here shares: SHA-256 of the canonical proof configuration followed by
-/// SHA-256 of the canonical document, 64 bytes, which is what Ed25519 signs.
+/// SHA-256 of the canonical document, 64 bytes, which is what Ed25519 signs (and ECDSA P-256 signs with its own
+/// SHA-256); SHA-384 for ECDSA P-384, 96 bytes.
 /// </summary>
 internal static class ProofHashing
 {
@@ -18,15 +19,23 @@ internal static class ProofHashing
     /// (<see cref="ConfigurationView"/>, the secured document without its proof), so neither is copied. A document that
     /// had to be built (a proof chain's) is passed as <see cref="DocumentView.Whole"/>.
     /// </summary>
-    public static byte[] HashData(Cryptosuite suite, DocumentView proofConfiguration, DocumentView unsecuredDocument, JsonLdOptions? jsonLd, CancellationToken cancellationToken)
+    /// <remarks>
+    /// <paramref name="hashLength"/> is 32 (SHA-256: the eddsa suites, ECDSA with P-256) or 48 (SHA-384: ECDSA with
+    /// P-384, vc-di-ecdsa §3.3.4 hashing), so the result is 64 or 96 bytes.
+    /// </remarks>
+    public static byte[] HashData(Cryptosuite suite, DocumentView proofConfiguration, DocumentView unsecuredDocument, JsonLdOptions? jsonLd, CancellationToken cancellationToken, int hashLength = 32)
     {
-        var hashData = new byte[HashDataLength];
-        HashCanonical(suite, proofConfiguration, jsonLd, cancellationToken, hashData.AsSpan(0, 32));
-        HashCanonical(suite, unsecuredDocument, jsonLd, cancellationToken, hashData.AsSpan(32, 32));
+        System.Diagnostics.Debug.Assert(hashLength is 32 or 48, "SHA-256 or SHA-384");
+        var hashData = new byte[2 * hashLength];
+        HashCanonical(suite, proofConfiguration, jsonLd, cancellationToken, hashData.AsSpan(0, hashLength));
+        HashCanonical(suite, unsecuredDocument, jsonLd, cancellationToken, hashData.AsSpan(hashLength, hashLength));
         return hashData;
     }
 
-    /// <summary>The canonical form of <paramref name="document"/> as UTF-8, hashed with SHA-256 into <paramref name="destination"/>.</summary>
+    /// <summary>
+    /// The canonical form of <paramref name="document"/> as UTF-8, hashed into <paramref name="destination"/>: with SHA-256,
+    /// or SHA-384 when <paramref name="destination"/> is 48 bytes.
+    /// </summary>
     /// <remarks>
     /// Hashes without materializing the canonical text as a string and then as a byte array: RDFC-1.0 hashes its
     /// sorted lines directly; JCS writes its UTF-8 straight into a pooled buffer. Byte for byte the input of
@@ -40,16 +49,24 @@ internal static class ProofHashing
         }
         else
         {
-            JsonLdCanonicalizer.CanonicalSha256(document, jsonLd, null, cancellationToken, destination);
+            JsonLdCanonicalizer.CanonicalSha256(document, jsonLd, RdfcOptions(destination.Length), cancellationToken, destination);
         }
     }
 
-    public static string Canonicalize(Cryptosuite suite, JObject document, JsonLdOptions? jsonLd, CancellationToken cancellationToken) =>
+    public static string Canonicalize(Cryptosuite suite, JObject document, JsonLdOptions? jsonLd, CancellationToken cancellationToken, int hashLength = 32) =>
         suite.Canonicalization switch
         {
             ProofCanonicalization.Jcs => Jcs.Canonicalize(document),
-            _ => JsonLdCanonicalizer.Canonicalize(document, jsonLd, null, cancellationToken),
+            _ => JsonLdCanonicalizer.Canonicalize(document, jsonLd, RdfcOptions(hashLength), cancellationToken),
         };
+
+    /// <summary>
+    /// RDFC-1.0 runs with the suite's hash: SHA-384 inside the canonicalization too for ecdsa-rdfc-2019 with P-384
+    /// (the W3C P-384 employment vector's blank node labels are the SHA-384 ones), SHA-256 otherwise.
+    /// </summary>
+    private static Rdfc10Options? RdfcOptions(int hashLength) => hashLength == 48 ? Sha384Rdfc : null;
+
+    private static readonly Rdfc10Options Sha384Rdfc = new() { HashAlgorithm = System.Security.Cryptography.HashAlgorithmName.SHA384 };
 
     /// <summary>
     /// <see cref="ProofConfiguration"/> as a view of <paramref name="proof"/> instead of a copy: <c>proofValue</c> hidden

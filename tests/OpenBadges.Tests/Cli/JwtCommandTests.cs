@@ -17,7 +17,7 @@ public sealed class JwtCommandTests : IDisposable
     public async Task Keygen_then_sign_jwt_makes_a_token_that_verifies(string type, string algorithm)
     {
         var keyPath = Path.Combine(_dir, type + ".json");
-        Assert.Equal(0, CliRun.Of("keygen", "--type", type, "--out", keyPath).ExitCode);
+        Assert.Equal(0, (type == "p256" ? CliRun.Of("keygen", "--type", type, "--format", "jwk", "--out", keyPath) : CliRun.Of("keygen", "--type", type, "--out", keyPath)).ExitCode);
         var key = JObject.Parse(File.ReadAllText(keyPath));
         var issuer = (string)key["controller"]!;
 
@@ -35,13 +35,13 @@ public sealed class JwtCommandTests : IDisposable
 
     [Fact]
     public void Jwk_keygen_refuses_a_seed() =>
-        Assert.Equal(2, CliRun.Of("keygen", "--type", "p256", "--seed", new string('0', 64)).ExitCode);
+        Assert.Equal(2, CliRun.Of("keygen", "--type", "p256", "--format", "jwk", "--seed", new string('0', 64)).ExitCode);
 
     [Fact]
     public void Jwk_key_files_never_print_the_private_key_on_error()
     {
         var keyPath = Path.Combine(_dir, "p.json");
-        Assert.Equal(0, CliRun.Of("keygen", "--type", "p256", "--out", keyPath).ExitCode);
+        Assert.Equal(0, CliRun.Of("keygen", "--type", "p256", "--format", "jwk", "--out", keyPath).ExitCode);
         var d = (string)JObject.Parse(File.ReadAllText(keyPath))["d"]!;
         var credentialPath = Path.Combine(_dir, "bad.json");
         File.WriteAllText(credentialPath, """{"@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential"]}""");

@@ -67,6 +67,66 @@ public sealed class TamperCorpusTests(ITestOutputHelper output)
         Assert.True(accepted.Count == 0, line + "\naccepted:\n" + string.Join("\n", accepted.Take(50)));
     }
 
+    [SharedDataFact]
+    public async Task Every_single_mutation_of_an_ecdsa_signed_or_derived_credential_is_rejected()
+    {
+        var accepted = new List<string>();
+        var total = 0;
+        var unchangedRdf = 0;
+        using var key = EcdsaKeyFile.TryRead(TestContexts.ReadObject(SharedData.Conformance("vc-di-ecdsa/p256KeyPair.json")), out var file, out var error)
+            ? file : throw new InvalidOperationException(error);
+        var proofOptions = new ProofOptions { Created = DateTimeOffset.Parse(InteropCorpus.Created, CultureInfo.InvariantCulture), JsonLd = TestContexts.Options };
+        var options = new ProofVerificationOptions
+        {
+            JsonLd = TestContexts.Options,
+            Clock = new FixedClock(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero)),
+        };
+        foreach (var (name, original) in InteropCorpus.All())
+        {
+            var credential = EcdsaInteropTests.WithIssuer(original, key.Controller);
+            var secured = new List<(string Suite, JObject Signed)>
+            {
+                ("ecdsa-rdfc-2019", await DataIntegritySigner.SignAsync(credential, key.CreateSigner(), Cryptosuites.EcdsaRdfc2019, proofOptions)),
+                ("ecdsa-jcs-2019", await DataIntegritySigner.SignAsync(credential, key.CreateSigner(), Cryptosuites.EcdsaJcs2019, proofOptions)),
+            };
+            if (credential["@context"]![0]!.ToString() == "https://www.w3.org/ns/credentials/v2" && name != "endorsement-embedded-signed")
+            {
+                // A derived ecdsa-sd-2023 presentation that discloses everything the base allows but the subject's id.
+                var baseCredential = await EcdsaSd2023.SignBaseAsync(credential, key.CreateSigner(), EcdsaSd2023.OpenBadgesMandatoryPointers(credential), proofOptions);
+                var selective = credential["credentialSubject"] is JObject subject
+                    ? subject.Properties().Where(p => p.Name is not ("id" or "type" or "achievement")).Select(p => "/credentialSubject/" + p.Name).ToArray()
+                    : [];
+                secured.Add(("ecdsa-sd-2023", EcdsaSd2023.Derive(baseCredential, selective, TestContexts.Options)));
+            }
+
+            foreach (var (suite, signed) in secured)
+            {
+                Assert.True((await DataIntegrityVerifier.VerifyAsync(signed, options)).IsValid, $"{name} [{suite}] must verify before tampering");
+                foreach (var (description, mutated) in Mutations(signed))
+                {
+                    var result = await DataIntegrityVerifier.VerifyAsync(mutated, options);
+                    if (result.IsValid && suite != "ecdsa-jcs-2019" && SameSignedRdf(signed, mutated))
+                    {
+                        unchangedRdf++;
+                        continue;
+                    }
+
+                    total++;
+                    if (result.IsValid)
+                    {
+                        accepted.Add($"{name} [{suite}]: {description}");
+                    }
+                }
+            }
+        }
+
+        var line = $"ecdsa tamper: {total - accepted.Count} of {total} mutations rejected ({unchangedRdf} more left the signed RDF unchanged)";
+        output.WriteLine(line);
+        Console.WriteLine(line);
+        Assert.True(total > 1000, "the tamper corpus should be large");
+        Assert.True(accepted.Count == 0, line + "\naccepted:\n" + string.Join("\n", accepted.Take(50)));
+    }
+
     private static bool SameSignedRdf(JObject original, JObject mutated)
     {
         static string Canonical(JObject document)

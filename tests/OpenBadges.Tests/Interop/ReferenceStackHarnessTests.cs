@@ -96,6 +96,9 @@ public sealed class ReferenceStackHarnessTests
             ["jsonld-signatures"] = "11.6.0",
             ["@digitalbazaar/security-context"] = "1.0.1",
             ["jose"] = "6.2.17",
+            ["@digitalbazaar/ecdsa-rdfc-2019-cryptosuite"] = "1.3.0",
+            ["@digitalbazaar/ecdsa-sd-2023-cryptosuite"] = "3.4.1",
+            ["@digitalbazaar/ecdsa-multikey"] = "1.8.0",
         };
         foreach (var (package, version) in expected)
         {

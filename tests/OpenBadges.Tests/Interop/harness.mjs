@@ -1,5 +1,5 @@
 // OpenBadges interop harness: drives the JavaScript reference stack (jsonld, @digitalbazaar/vc,
-// data-integrity, the EdDSA cryptosuites, ed25519-signature-2020) for the C# tests.
+// data-integrity, the EdDSA and ECDSA cryptosuites, ed25519-signature-2020) for the C# tests.
 //
 // Protocol: JSON lines. One request object per stdin line, one response object per stdout line, in
 // order. A response is {"ok":true,...} or {"ok":false,"error":"..."}; a request that carries "id" gets
@@ -31,6 +31,13 @@ import {
 } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
 import {Ed25519Signature2020} from '@digitalbazaar/ed25519-signature-2020';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
+import {cryptosuite as ecdsaRdfc2019} from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
+import {
+  createSignCryptosuite as createSdSignCryptosuite,
+  createDiscloseCryptosuite as createSdDiscloseCryptosuite,
+  createVerifyCryptosuite as createSdVerifyCryptosuite
+} from '@digitalbazaar/ecdsa-sd-2023-cryptosuite';
 import * as credentialsContext from '@digitalbazaar/credentials-context';
 import * as statusListContext from '@digitalbazaar/vc-bitstring-status-list-context';
 
@@ -45,7 +52,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const DID_CONTEXT_V1 = 'https://www.w3.org/ns/did/v1';
 const MULTIKEY_CONTEXT_V1 = 'https://w3id.org/security/multikey/v1';
 const SECURITY_CONTEXT_V2 = 'https://w3id.org/security/v2';
-const SUITES = ['eddsa-rdfc-2022', 'Ed25519Signature2020', 'eddsa-jcs-2022'];
+const SUITES = ['eddsa-rdfc-2022', 'Ed25519Signature2020', 'eddsa-jcs-2022', 'ecdsa-rdfc-2019', 'ecdsa-sd-2023'];
 
 // ---------------------------------------------------------------- contexts
 
@@ -190,6 +197,24 @@ function isEd25519PublicKeyMultibase(value) {
   }
 }
 
+/** A P-256 (zDn..., 0x8024) or P-384 (z82..., 0x8124) public key multibase. */
+function isEcdsaPublicKeyMultibase(value) {
+  for(const [header, length] of [[[0x80, 0x24], 33], [[0x81, 0x24], 49]]) {
+    try {
+      if(decodeMulticodec(value, header, 'key').length === length) {
+        return true;
+      }
+    } catch {
+      // not this curve
+    }
+  }
+  return false;
+}
+
+function isPublicKeyMultibase(value) {
+  return isEd25519PublicKeyMultibase(value) || isEcdsaPublicKeyMultibase(value);
+}
+
 function hexToBytes(hex) {
   if(typeof hex !== 'string' || !/^([0-9a-fA-F]{2})+$/.test(hex)) {
     throw new Error('"seedHex" must be hexadecimal');
@@ -201,6 +226,19 @@ function hexToBytes(hex) {
 async function keyPairFrom(key) {
   if(!key || typeof key !== 'object') {
     throw new Error('"key" must be an object');
+  }
+  if(isEcdsaPublicKeyMultibase(key.publicKeyMultibase)) {
+    // a P-256/P-384 Multikey pair (the key-file members): ecdsa-multikey checks the halves agree
+    if(typeof key.controller !== 'string' || !key.controller) {
+      throw new Error('"key.controller" is required');
+    }
+    return EcdsaMultikey.from({
+      type: 'Multikey',
+      id: key.id || `${key.controller}#${key.publicKeyMultibase}`,
+      controller: key.controller,
+      publicKeyMultibase: key.publicKeyMultibase,
+      secretKeyMultibase: key.secretKeyMultibase
+    });
   }
   let seed;
   if(key.seedHex !== undefined) {
@@ -245,14 +283,14 @@ function verificationMethodDocument({id, controller, publicKeyMultibase}) {
   };
 }
 
-/** did:key (Ed25519 only), resolved from the identifier itself; no driver, no network. */
+/** did:key (Ed25519, P-256, P-384), resolved from the identifier itself; no driver, no network. */
 function resolveDidKey(url) {
   const hash = url.indexOf('#');
   const did = hash < 0 ? url : url.slice(0, hash);
   const fragment = hash < 0 ? undefined : url.slice(hash + 1);
   const multibase = did.slice('did:key:'.length);
-  if(!isEd25519PublicKeyMultibase(multibase)) {
-    throw new Error(`"${did}" is not an Ed25519 did:key (z6Mk...); only those are resolved`);
+  if(!isPublicKeyMultibase(multibase)) {
+    throw new Error(`"${did}" is not an Ed25519, P-256 or P-384 did:key (z6Mk..., zDn..., z82...); only those are resolved`);
   }
   if(fragment !== undefined && fragment !== multibase) {
     throw new Error(`did:key fragment "#${fragment}" must equal the key "${multibase}"`);
@@ -300,7 +338,7 @@ function keyDocumentsForProofs(document) {
     const controller = id.slice(0, hash);
     const publicKeyMultibase = id.slice(hash + 1);
     if(!/^https?:\/\//.test(controller) ||
-      !isEd25519PublicKeyMultibase(publicKeyMultibase)) {
+      !isPublicKeyMultibase(publicKeyMultibase)) {
       continue;
     }
     documents.set(id, verificationMethodDocument({id, controller, publicKeyMultibase}));
@@ -340,9 +378,17 @@ const documentLoader = createDocumentLoader();
 
 // ---------------------------------------------------------------- operations
 
-function signingSuite(name, signer, created) {
+function signingSuite(name, signer, created, mandatoryPointers) {
   let suite;
   switch(name) {
+    case 'ecdsa-rdfc-2019':
+      suite = new DataIntegrityProof({signer, cryptosuite: ecdsaRdfc2019});
+      break;
+    case 'ecdsa-sd-2023':
+      suite = new DataIntegrityProof({
+        signer, cryptosuite: createSdSignCryptosuite({mandatoryPointers: mandatoryPointers || []})
+      });
+      break;
     case 'eddsa-rdfc-2022':
       suite = new DataIntegrityProof({signer, cryptosuite: eddsaRdfc2022});
       break;
@@ -370,6 +416,8 @@ function verifyingSuites() {
   return [
     new DataIntegrityProof({cryptosuite: eddsaRdfc2022}),
     new DataIntegrityProof({cryptosuite: createJcsVerifyCryptosuite()}),
+    new DataIntegrityProof({cryptosuite: ecdsaRdfc2019}),
+    new DataIntegrityProof({cryptosuite: createSdVerifyCryptosuite()}),
     new Ed25519Signature2020()
   ];
 }
@@ -387,9 +435,23 @@ async function opSign(request) {
     throw new Error('"credential" already has a proof; pass the unsigned credential');
   }
   const keyPair = await keyPairFrom(request.key);
-  const suite = signingSuite(request.suite, keyPair.signer(), request.created);
+  const suite = signingSuite(request.suite, keyPair.signer(), request.created, request.mandatoryPointers);
   const signed = await vc.issue({credential, suite, documentLoader});
   return {signed};
+}
+
+// ecdsa-sd-2023: the holder's step, from a credential with a base proof to one that discloses the
+// mandatory statements and those the selective pointers name
+async function opDerive(request) {
+  const credential = requireObject(request.credential, 'credential');
+  if(!Array.isArray(request.selectivePointers)) {
+    throw new Error('"selectivePointers" must be an array of JSON Pointers');
+  }
+  const suite = new DataIntegrityProof({
+    cryptosuite: createSdDiscloseCryptosuite({selectivePointers: request.selectivePointers})
+  });
+  const derived = await vc.derive({verifiableCredential: credential, suite, documentLoader});
+  return {derived};
 }
 
 function errorMessages(error, into = []) {
@@ -515,6 +577,7 @@ async function opInfo() {
 
 const operations = {
   sign: opSign,
+  derive: opDerive,
   verify: opVerify,
   canonize: opCanonize,
   'jwt-sign': opJwtSign,

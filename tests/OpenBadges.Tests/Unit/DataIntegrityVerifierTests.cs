@@ -111,7 +111,7 @@ public sealed class DataIntegrityVerifierTests
     public async Task An_unknown_cryptosuite_fails()
     {
         var signed = await Sign(Credential(DidKey(Seed1)));
-        signed["proof"]!["cryptosuite"] = "ecdsa-rdfc-2019";
+        signed["proof"]!["cryptosuite"] = "bbs-2023";
         AssertCheck(await Verify(signed), "proof.type", CheckStatus.Failed);
     }
 
