@@ -46,5 +46,6 @@ public static class OpenBadgesCli
         yield return BakeCommand.Create(context);
         yield return UnbakeCommand.Create(context);
         yield return InspectCommand.Create(context);
+        yield return SdJwtCommand.Create(context);
     }
 }
