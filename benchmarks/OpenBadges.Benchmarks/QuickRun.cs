@@ -166,7 +166,15 @@ internal static class QuickRun
         new("jwt-sign-small", "sign", w.SignJwt, "raw-sign"),
         new("jwt-verify-small", "verify", () => w.VerifyJwt(), "raw-verify"),
         new("build-sign", "sign", w.BuildAndSign, "raw-sign"),
+        new("raw-es256-sign", "raw", () => SdJwt.Value.RawEs256Sign(), "raw-es256-sign"),
+        new("raw-es256-verify", "raw", () => SdJwt.Value.RawEs256Verify(), "raw-es256-verify"),
+        new("sdjwtvc-issue-es256", "sdjwt", SdJwt.Value.IssueEs256, "raw-es256-sign"),
+        new("sdjwtvc-verify-es256", "sdjwt", () => SdJwt.Value.VerifyEs256(), "raw-es256-verify"),
+        new("sdjwtvc-issue-eddsa", "sdjwt", SdJwt.Value.IssueEdDsa, "raw-sign"),
+        new("sdjwtvc-verify-eddsa", "sdjwt", () => SdJwt.Value.VerifyEdDsa(), "raw-verify"),
     ];
+
+    private static readonly Lazy<SdJwtWorkload> SdJwt = new(() => new SdJwtWorkload());
 
     private static double TimeOne(Func<object?> run, int milliseconds)
     {
