@@ -12,7 +12,7 @@ namespace OpenBadges.Benchmarks;
 /// </summary>
 public sealed class SdJwtWorkload : IDisposable
 {
-    private static readonly SdJwtVerificationOptions VerifyOptions = new() { TimeProvider = new At(new DateTimeOffset(2025, 7, 1, 12, 0, 0, TimeSpan.Zero)) };
+    private static readonly SdJwtVerificationOptions VerifyOptions = SdJwtVerificationOptions.Default;
     private readonly ECDsa _ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
     private readonly Ed25519Key _ed25519 = Ed25519Key.FromSeed(Convert.FromHexString(BenchmarkData.SeedHex));
     private readonly Key _rawEd25519 = Key.Import(SignatureAlgorithm.Ed25519, Convert.FromHexString(BenchmarkData.SeedHex), KeyBlobFormat.RawPrivateKey);
@@ -84,10 +84,5 @@ public sealed class SdJwtWorkload : IDisposable
         }
 
         return copy;
-    }
-
-    private sealed class At(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }
