@@ -83,4 +83,27 @@ public sealed class IssuerKeySourceTests
         var issued = await new SdJwtVcIssuer(key.Signer).IssueAsync(Claims(key.Did), [], new SdJwtVcIssueOptions { Vct = "urn:example:1", Issuer = key.Did, IssuedAt = Now, IncludeKeyId = false });
         SdJwtAssert.Valid(await SdJwtVerifier.VerifyAsync(issued.ToString(), Options()));
     }
+
+    [Fact]
+    public async Task A_did_web_kid_resolves_through_the_key_resolver_and_must_be_the_issuers()
+    {
+        using var key = SdJwtTestKey.Es256();
+        const string Did = "did:web:issuer.example";
+        var signer = new EcdsaP256Signer(ECDsa.Create(ECCurve.NamedCurves.nistP256), Did + "#key-1");
+        var method = new JObject { ["id"] = Did + "#key-1", ["type"] = "JsonWebKey", ["controller"] = Did, ["publicKeyJwk"] = signer.ExportPublicJwk() };
+        var resolver = new StubResolver(KeyResolution.UnsupportedKeyType(Did + "#key-1", "JsonWebKey", Did, method, "not Ed25519"));
+        var issued = await new SdJwtVcIssuer(signer).IssueAsync(Claims(Did), [], new SdJwtVcIssueOptions { Vct = "urn:example:1", Issuer = Did, IssuedAt = Now });
+
+        SdJwtAssert.Valid(await SdJwtVerifier.VerifyAsync(issued.ToString(), Options() with { KeyResolver = resolver }));
+        SdJwtAssert.Undecided(await SdJwtVerifier.VerifyAsync(issued.ToString(), Options()), SdJwtChecks.Key);   // did:web is not resolved offline
+
+        var other = await new SdJwtVcIssuer(signer).IssueAsync(Claims("did:web:evil.example"), [], new SdJwtVcIssueOptions { Vct = "urn:example:1", Issuer = "did:web:evil.example", IssuedAt = Now });
+        SdJwtAssert.FailsWith(await SdJwtVerifier.VerifyAsync(other.ToString(), Options() with { KeyResolver = resolver }), SdJwtChecks.KeyIssuer);
+    }
+
+    private sealed class StubResolver(KeyResolution resolution) : IKeyResolver
+    {
+        public ValueTask<KeyResolution> ResolveVerificationMethodAsync(string verificationMethodId, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(resolution);
+    }
 }

@@ -198,6 +198,10 @@ public sealed class MicroCredentialSdJwtVcTests : IDisposable
         SdJwtAssert.FailsWith(await SdJwtVerifier.VerifyAsync(issued.ToString(), Options() with { StatusListTokens = new Dictionary<string, string> { [ListUri] = foreign } }), SdJwtChecks.StatusToken);
         var elsewhere = await list.IssueTokenAsync(_issuer.Signer, "https://issuer.example/status/2", Now);
         SdJwtAssert.FailsWith(await SdJwtVerifier.VerifyAsync(issued.ToString(), Options() with { StatusListTokens = new Dictionary<string, string> { [ListUri] = elsewhere } }), SdJwtChecks.StatusToken);
+        var expired = await list.IssueTokenAsync(_issuer.Signer, ListUri, Now.AddDays(-2), Now.AddDays(-1));
+        SdJwtAssert.FailsWith(await SdJwtVerifier.VerifyAsync(issued.ToString(), Options() with { StatusListTokens = new Dictionary<string, string> { [ListUri] = expired } }), SdJwtChecks.StatusToken);
+        var beyond = await MicroCredentialSdJwtVc.IssueAsync(Credential(_issuer.Did), _issuer.Signer, status: (ListUri, 100), issuedAt: Now);
+        SdJwtAssert.FailsWith(await SdJwtVerifier.VerifyAsync(beyond.ToString(), Options() with { StatusListTokens = new Dictionary<string, string> { [ListUri] = listToken } }), SdJwtChecks.Status);
     }
 
     [Fact]
