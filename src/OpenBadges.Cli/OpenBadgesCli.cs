@@ -47,5 +47,6 @@ public static class OpenBadgesCli
         yield return UnbakeCommand.Create(context);
         yield return InspectCommand.Create(context);
         yield return SdJwtCommand.Create(context);
+        yield return SdJwtCommand.CreatePresent(context);
     }
 }

@@ -72,7 +72,8 @@ internal static class SdJwtCommand
         return command;
     }
 
-    private static Command CreatePresent(CliContext context)
+    /// <summary><c>present</c>: also registered at the top level (<c>openbadges present --disclose PATH…</c>).</summary>
+    internal static Command CreatePresent(CliContext context)
     {
         var disclose = new Option<string[]>("--disclose") { Description = "A claim path to disclose (e.g. credentialSubject.identifier[0]); repeat for more. Nothing else selectively disclosable is shown.", AllowMultipleArgumentsPerToken = true };
         var list = new Option<bool>("--list") { Description = "List the selectively disclosable paths instead of presenting." };

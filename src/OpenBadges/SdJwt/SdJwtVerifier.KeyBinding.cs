@@ -124,7 +124,14 @@ public static partial class SdJwtVerifier
         }
 
         var now = options.TimeProvider.GetUtcNow();
-        var iat = DateTimeOffset.FromUnixTimeSeconds((long)Math.Floor(Convert.ToDouble(iatToken.Value, System.Globalization.CultureInfo.InvariantCulture)));
+        var seconds = Convert.ToDouble(iatToken.Value, System.Globalization.CultureInfo.InvariantCulture);
+        if (double.IsNaN(seconds) || seconds < 0 || seconds > MaxNumericDate)
+        {
+            run.Fail(SdJwtChecks.KeyBindingIssuedAt, $"'iat' {seconds} is not a usable NumericDate", "$.kb.iat", Rule);
+            return;
+        }
+
+        var iat = DateTimeOffset.FromUnixTimeSeconds((long)Math.Floor(seconds));
         if (iat > now + options.ClockSkew)
         {
             run.Fail(SdJwtChecks.KeyBindingIssuedAt, $"'iat' {iat:O} is in the future", "$.kb.iat", Rule);

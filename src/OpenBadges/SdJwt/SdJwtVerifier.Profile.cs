@@ -9,6 +9,9 @@ public static partial class SdJwtVerifier
     /// <summary>The SD-JWT VC claims that must stay in the clear (SD-JWT VC §3.2.2).</summary>
     private static readonly string[] PlainVcClaims = ["iss", "nbf", "exp", "cnf", "vct", "status"];
 
+    /// <summary>9999-12-31T23:59:59Z: the last second <see cref="DateTimeOffset"/> can hold.</summary>
+    private const long MaxNumericDate = 253402300799;
+
     private static void CheckProfile(JObject payload, JObject? claims, SdJwtVerificationOptions options, Run run)
     {
         switch (run.Profile)
@@ -74,7 +77,7 @@ public static partial class SdJwtVerifier
                 return;
             case JValue { Type: JTokenType.Integer or JTokenType.Float } value:
                 var seconds = Convert.ToDouble(value.Value, CultureInfo.InvariantCulture);
-                if (double.IsNaN(seconds) || seconds < 0 || seconds > 253402300799)
+                if (double.IsNaN(seconds) || seconds < 0 || seconds > MaxNumericDate)
                 {
                     run.Fail(check, $"'{claim}' {seconds} is not a usable NumericDate", "$." + claim, rule);
                     return;

@@ -185,7 +185,8 @@ public static partial class SdJwtVerifier
         }
 
         if (jws.Payload["exp"] is JValue { Type: JTokenType.Integer } exp
-            && DateTimeOffset.FromUnixTimeSeconds((long)exp!) <= options.TimeProvider.GetUtcNow() - options.ClockSkew)
+            && (long)exp! is var expSeconds && expSeconds < MaxNumericDate
+            && DateTimeOffset.FromUnixTimeSeconds(Math.Max(0, expSeconds)) <= options.TimeProvider.GetUtcNow() - options.ClockSkew)
         {
             run.Fail(SdJwtChecks.StatusToken, "the status list token has expired ('exp')", Path, StatusTokenRule);
             return null;

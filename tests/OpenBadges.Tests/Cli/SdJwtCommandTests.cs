@@ -41,7 +41,7 @@ public sealed class SdJwtCommandTests : IDisposable
         var identifiers = (JArray)credential["credentialSubject"]!["identifier"]!;
         var email = identifiers.Select((t, i) => (t, i)).First(p => (string?)p.t["identityType"] == "emailAddress").i;
         var presentedPath = Path.Combine(_dir, "presented.txt");
-        var present = CliRun.Of("sdjwt", "present", issuedPath, "--disclose", $"credentialSubject.identifier[{email}]",
+        var present = CliRun.Of("present", issuedPath, "--disclose", $"credentialSubject.identifier[{email}]",
             "--holder-key", holderPath, "--audience", "https://employer.example", "--nonce", "abc", "--out", presentedPath);
         Assert.True(present.ExitCode == 0, present.Error);
 
