@@ -195,7 +195,13 @@ internal static class QuickRun
         new("ecdsa-sd-base-small", "sign", w.Ecdsa.SdBase, "raw-p256-sign"),
         new("ecdsa-sd-derive-small", "sign", w.Ecdsa.SdDerive, "raw-p256-sign"),
         new("ecdsa-sd-verify-small", "verify", () => w.Ecdsa.SdVerify(), "raw-p256-verify"),
+        new("sdjwtvc-issue-es256", "sdjwt", SdJwt.Value.IssueEs256, "raw-p256-sign"),
+        new("sdjwtvc-verify-es256", "sdjwt", () => SdJwt.Value.VerifyEs256(), "raw-p256-verify"),
+        new("sdjwtvc-issue-eddsa", "sdjwt", SdJwt.Value.IssueEdDsa, "raw-sign"),
+        new("sdjwtvc-verify-eddsa", "sdjwt", () => SdJwt.Value.VerifyEdDsa(), "raw-verify"),
     ];
+
+    private static readonly Lazy<SdJwtWorkload> SdJwt = new(() => new SdJwtWorkload());
 
     private static double TimeOne(Func<object?> run, int milliseconds)
     {

@@ -109,5 +109,7 @@ public static class OpenBadgesCli
         yield return InspectCommand.Create(context);
         yield return ExportCommand.Create(context);
         yield return RenderCommand.Create(context);
+        yield return SdJwtCommand.Create(context);
+        yield return SdJwtCommand.CreatePresent(context);
     }
 }

@@ -12,7 +12,7 @@ public sealed partial class ArchitectureTests
     /// <summary>Bottom to top. A folder of src/OpenBadges not listed here fails the test: place it deliberately.</summary>
     public static readonly IReadOnlyList<string> Layers =
     [
-        "Internal", "Checks", "Json", "Rdf", "JsonLd", "Canonicalization", "Keys", "Proofs", "Schemas", "Model",
+        "Internal", "Checks", "Json", "Rdf", "JsonLd", "Canonicalization", "Keys", "Proofs", "SdJwt", "Schemas", "Model",
         "Status", "Baking", "Elm", "Verification",
     ];
 
