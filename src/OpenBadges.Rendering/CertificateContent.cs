@@ -9,11 +9,11 @@ internal sealed record CertificateValue(string Text, string? Url = null, string?
 
 /// <summary>
 /// One European element (EU Council Recommendation 2022, Annex I: M1–M11 mandatory, O1–O5 optional) as read from a
-/// credential, with the JSON path it came from. No values means the credential lacks it.
+/// credential, with the JSON path it was read from (or, when missing, where it was looked for). No values means the credential lacks it.
 /// </summary>
 internal sealed record CertificateElement(string Code, IReadOnlyList<CertificateValue> Values, string SourcePath);
 
-/// <summary>What a certificate page shows, independent of how it was read from the credential.</summary>
+/// <summary>What a certificate page shows, mapped from <c>MicroCredentialView</c> by <see cref="CertificateContentMapping"/>.</summary>
 internal sealed record CertificateContent(
     string Title,
     string? Description,
@@ -22,7 +22,6 @@ internal sealed record CertificateContent(
     bool IsEuropeanMicroCredential,
     string? IssuerName,
     string? IssuerId,
-    string? IssuerUrl,
     string? IssuedOn,
     IReadOnlyList<CertificateElement> Mandatory,
     IReadOnlyList<CertificateElement> Optional);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Newtonsoft.Json.Linq;
 using OpenBadges.Checks;
+using OpenBadges.Model;
 using OpenBadges.Verification;
 
 namespace OpenBadges.Rendering;
@@ -13,9 +14,6 @@ namespace OpenBadges.Rendering;
 /// </summary>
 public static class CertificatePage
 {
-    // The seam to swap for MicroCredentialView at merge: see ICertificateContentReader.
-    internal static ICertificateContentReader Reader { get; set; } = JsonCertificateContentReader.Instance;
-
     /// <summary>Verifies <paramref name="credential"/> (JSON, VC-JWT, PNG or SVG bytes) and renders the page.</summary>
     /// <param name="credential">The credential as the verifier accepts it.</param>
     /// <param name="verifier">The verifier (default: offline, as <c>openbadges verify</c>).</param>
@@ -45,7 +43,7 @@ public static class CertificatePage
             throw new ArgumentException($"The verify URL '{given}' must be an absolute https URL (a person's phone opens it).", nameof(options));
         }
 
-        var content = Reader.Read(credential);
+        var content = CertificateContentMapping.From(MicroCredentialView.Read(credential));
         var labels = CertificateLabels.For(options.Language ?? content.Language);
         var verifyUrl = options.VerifyUrl?.AbsoluteUri ?? HttpsOrNull(content.CredentialId);
 

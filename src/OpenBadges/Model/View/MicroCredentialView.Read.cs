@@ -70,6 +70,7 @@ public sealed partial class MicroCredentialView
                 .Select(e => reader.At(e, new EvidenceView(Text(e["id"]), Text(e["name"]))))
                 .ToList(),
             Language = reader.Text(achievement?["inLanguage"]),
+            CredentialLanguage = reader.Text(credential["inLanguage"]),
             AchievementId = reader.Text(achievement?["id"]),
         };
     }

@@ -141,6 +141,9 @@ public sealed partial class MicroCredentialView
     /// <summary><c>achievement.inLanguage</c> (BCP 47).</summary>
     public Sourced<string>? Language { get; private init; }
 
+    /// <summary>The credential's own <c>inLanguage</c>, which some issuers state instead of <see cref="Language"/>.</summary>
+    public Sourced<string>? CredentialLanguage { get; private init; }
+
     /// <summary><c>achievement.id</c>.</summary>
     public Sourced<string>? AchievementId { get; private init; }
 
