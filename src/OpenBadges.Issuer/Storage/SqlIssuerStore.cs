@@ -23,6 +23,9 @@ internal abstract class SqlIssuerStore : IIssuerStore
     /// <summary>Appended to a SELECT that must lock the row it reads until the transaction ends.</summary>
     protected abstract string ForUpdate { get; }
 
+    /// <summary>A statement run first in the allocation's own transaction (null: the allocation is one statement, autocommitted).</summary>
+    protected virtual string? AllocationPreamble => null;
+
     protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
     /// <summary>Starts a write transaction that excludes other writers of the rows it touches.</summary>
@@ -75,7 +78,13 @@ internal abstract class SqlIssuerStore : IIssuerStore
         for (var attempt = 0; attempt < 16; attempt++)
         {
             // One statement: the row lock on the list serialises allocators in every instance; the counter only grows.
-            await using (var take = Command(connection, null, """
+            await using var transaction = AllocationPreamble is null ? null : await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            if (transaction is not null)
+            {
+                await ExecuteAsync(connection, transaction, AllocationPreamble!, cancellationToken).ConfigureAwait(false);
+            }
+
+            await using (var take = Command(connection, transaction, """
                 UPDATE status_lists SET next_ordinal = next_ordinal + 1
                 WHERE id = (SELECT id FROM status_lists WHERE purpose = @purpose AND next_ordinal < length ORDER BY seq LIMIT 1)
                   AND next_ordinal < length
@@ -90,12 +99,18 @@ internal abstract class SqlIssuerStore : IIssuerStore
                     var ordinal = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
                     var length = Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture);
                     var key = (byte[])reader.GetValue(3);
+                    await reader.DisposeAsync().ConfigureAwait(false);
+                    if (transaction is not null)
+                    {
+                        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    }
+
                     return new StatusSlot(listId, purpose, new IndexPermutation(key, length).Map(ordinal));
                 }
             }
 
             // No open list (none yet, or the last one is full): open the next one, unless another caller just did.
-            await using var open = Command(connection, null, """
+            await using var open = Command(connection, transaction, """
                 INSERT INTO status_lists (purpose, seq, length, next_ordinal, permutation_key, version, created_at)
                 SELECT @purpose, COALESCE(MAX(seq), 0) + 1, @length, 0, @key, 0, @at FROM status_lists
                 WHERE purpose = @purpose AND NOT EXISTS (SELECT 1 FROM status_lists WHERE purpose = @purpose AND next_ordinal < length)
@@ -106,6 +121,10 @@ internal abstract class SqlIssuerStore : IIssuerStore
             Add(open, "key", RandomNumberGenerator.GetBytes(IndexPermutation.KeySize));
             Add(open, "at", Text(DateTimeOffset.UtcNow));
             await open.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
         throw new InvalidOperationException($"Could not allocate a {purpose} status list entry after 16 attempts.");

@@ -10,7 +10,7 @@ namespace OpenBadges.Tests.Issuer;
 /// 8 concurrent clients issue 5,000 credentials: against one service on SQLite, and against two service instances
 /// sharing one PostgreSQL database. Every status index distinct, every credential stored, every one verifies Valid.
 /// </summary>
-public sealed class IssuerLoadTests
+public sealed class IssuerLoadTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const int Total = 5_000;
     private const int Clients = 8;
@@ -42,11 +42,12 @@ public sealed class IssuerLoadTests
         await IssueAndCheckAsync([first, second]);
     }
 
-    private static async Task IssueAndCheckAsync(IssuerTestHost[] hosts)
+    private async Task IssueAndCheckAsync(IssuerTestHost[] hosts)
     {
         var apiKey = await hosts[0].CreateApiKeyAsync("issue");   // one database: every instance knows it
         var clients = Enumerable.Range(0, Clients).Select(i => hosts[i % hosts.Length].ClientWith(apiKey)).ToArray();
         var issued = new ConcurrentBag<JObject>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var next = -1;
         await Task.WhenAll(clients.Select(async client =>
         {
@@ -59,6 +60,8 @@ public sealed class IssuerLoadTests
             }
         }));
 
+        output.WriteLine($"issued {Total} through {hosts.Length} instance(s) in {watch.Elapsed.TotalSeconds:0.0} s");
+        watch.Restart();
         Assert.Equal(Total, issued.Count);
         Assert.Equal(Total, issued.Select(c => (string?)c["id"]).Distinct().Count());
         Assert.Equal(Total, issued.Select(c => ((string?)c["credentialStatus"]!["statusListCredential"], (string?)c["credentialStatus"]!["statusListIndex"])).Distinct().Count());
@@ -76,6 +79,7 @@ public sealed class IssuerLoadTests
                 invalid.Add(report.ToString());
             }
         });
+        output.WriteLine($"verified {Total} in {watch.Elapsed.TotalSeconds:0.0} s");
         Assert.Empty(invalid);
         Assert.Equal(1, counter.CountOf("/.well-known/did.json"));
 

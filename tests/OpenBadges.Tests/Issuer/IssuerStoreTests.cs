@@ -20,8 +20,8 @@ public sealed class IssuerStoreTests : IDisposable
     [Fact]
     public void The_index_permutation_is_a_bijection_that_hides_the_order()
     {
-        var permutation = new IndexPermutation([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16], 131_072);
-        var seen = new bool[131_072];
+        var permutation = new IndexPermutation([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16], 16_384);
+        var seen = new bool[16_384];
         for (var ordinal = 0; ordinal < seen.Length; ordinal++)
         {
             var index = permutation.Map(ordinal);
