@@ -13,7 +13,7 @@ internal sealed class SqliteIssuerStore : SqlIssuerStore
 
     public SqliteIssuerStore(string connectionString)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 60 };
+        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 60, ForeignKeys = true };
         _connectionString = builder.ToString();
     }
 
@@ -92,7 +92,7 @@ internal sealed class SqliteIssuerStore : SqlIssuerStore
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             // NORMAL with WAL: a committed transaction survives a crash of the process (kill -9), not a power cut of the host.
-            await ExecuteAsync(connection, null, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, null, "PRAGMA synchronous = NORMAL", cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch
