@@ -104,6 +104,53 @@ public sealed class IssuerCrashTests : IDisposable
         second.Kill(entireProcessTree: true);
     }
 
+    [Fact]
+    public async Task Sigterm_during_a_batch_lets_it_finish_then_the_service_exits()
+    {
+        using var key = Ed25519KeyFile.Generate();
+        var connection = $"Data Source={Path.Combine(_directory, "issuer.db")}";
+        var store = IssuerStores.Sqlite(connection);
+        await store.MigrateAsync();
+        var (apiKey, record) = ApiKeys.Create("shutdown-test", [IssuerScopes.Issue], DateTimeOffset.UtcNow);
+        await store.AddApiKeyAsync(record);
+        const int items = 300;
+        var batch = new JObject
+        {
+            ["items"] = new JArray(Enumerable.Range(0, items).Select(i => new JObject
+            {
+                ["courseId"] = "aml-2025",
+                ["learner"] = new JObject { ["studentNumber"] = "g" + i.ToString(CultureInfo.InvariantCulture) },
+                ["grade"] = "7",
+            })),
+        }.ToString(Newtonsoft.Json.Formatting.None);
+
+        var port = FreePort();
+        var service = StartService(key.ToJson(), connection, port);
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(5) };
+        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, apiKey);
+        await WaitReadyAsync(client, service);
+        var send = Post(client, batch);
+        long before;
+        while ((before = (await store.GetStatisticsAsync()).Credentials) < 20 && !send.IsCompleted)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.InRange(before, 1, items - 1);   // the batch is in flight
+        using (var term = Process.Start("kill", ["-TERM", service.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        var response = await send;   // the in-flight batch is answered in full
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = (JObject)JsonInput.Parse(await response.Content.ReadAsStringAsync(), new JsonLimits { MaxInputLength = 16 * 1024 * 1024 });
+        Assert.Equal(items, (int)result["created"]!);
+        await service.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(0, service.ExitCode);
+        Assert.Equal(items, (await store.GetStatisticsAsync()).Credentials);
+    }
+
     private static Task<HttpResponseMessage> Post(HttpClient client, string batch)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/credentials/batch") { Content = new StringContent(batch, Encoding.UTF8, "application/json") };
