@@ -18,7 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddOpenBadgesIssuer();
 var app = builder.Build();
 
-if (args.Length > 0 && args[0] == "create-api-key")
+if (args.Contains("create-api-key"))
 {
     return await CreateApiKeyAsync(app, args);
 }
