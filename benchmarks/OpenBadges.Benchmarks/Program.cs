@@ -2,6 +2,11 @@ using BenchmarkDotNet.Running;
 using OpenBadges.Benchmarks;
 
 // --quick: the Stopwatch mode (about a minute); anything else goes to BenchmarkDotNet.
+if (args.Contains("--issuer"))
+{
+    return await IssuerThroughput.RunAsync(args);
+}
+
 if (args.Contains("--quick"))
 {
     return QuickRun.Run(args);

@@ -9,6 +9,9 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error)
     /// <summary>True when the tool runs as its own process on the real console (signals such as Ctrl+C are then handled).</summary>
     public bool RealConsole { get; init; }
 
+    /// <summary>The handler for calls to an issuing service (null: a plain <see cref="HttpClientHandler"/>); tests pass an in-process server's.</summary>
+    public HttpMessageHandler? HttpHandler { get; init; }
+
     /// <summary>Runs a command body, turning expected failures into exit codes and messages on stderr.</summary>
     public int Guard(Func<int> body)
     {

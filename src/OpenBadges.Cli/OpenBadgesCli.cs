@@ -7,10 +7,14 @@ namespace OpenBadges.Cli;
 public static class OpenBadgesCli
 {
     /// <summary>Runs the tool with <paramref name="args"/>, writing to the given streams, and returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, http: null);
+
+    /// <summary>As <see cref="Run(string[], TextWriter, TextWriter)"/>, with the handler service calls go through (tests host the service in-process).</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, HttpMessageHandler? http)
     {
         var context = new CliContext(stdout, stderr)
         {
+            HttpHandler = http,
             Interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected,
             RealConsole = ReferenceEquals(stdout, Console.Out) && ReferenceEquals(stderr, Console.Error),
         };
@@ -111,5 +115,7 @@ public static class OpenBadgesCli
         yield return RenderCommand.Create(context);
         yield return SdJwtCommand.Create(context);
         yield return SdJwtCommand.CreatePresent(context);
+        yield return StatusCommand.Create(context);
+        yield return DidWebCommand.Create(context);
     }
 }

@@ -31,6 +31,9 @@ public static class CheckNames
     /// <summary><c>issuer</c>: present, an absolute URI id, a Profile.</summary>
     public const string Issuer = "issuer";
 
+    /// <summary>The issuer is one of <see cref="CredentialVerifierOptions.TrustedIssuers"/> (reported only when that option is set).</summary>
+    public const string TrustedIssuer = "issuer.trusted";
+
     /// <summary>Summary of the proof checks: every embedded proof (or the VC-JWT) verifies.</summary>
     public const string Proof = "proof";
 

@@ -154,6 +154,7 @@ public sealed partial class CredentialVerifier
         await CheckCredentialSchemasAsync(credential!, run, cancellationToken).ConfigureAwait(false);
         CheckCredentialSubject(credential!, run, kind);
         CheckIssuer(credential!, run);
+        CheckTrustedIssuer(credential!, run);
         var proofPassed = await CheckProofAsync(credential!, jwt, run, cancellationToken).ConfigureAwait(false);
         await CheckRefreshAsync(credential!, run, proofPassed, cancellationToken).ConfigureAwait(false);
         await CheckStatusAsync(credential!, run, proofPassed, cancellationToken).ConfigureAwait(false);

@@ -54,4 +54,11 @@ public sealed record CredentialVerifierOptions
     /// that needed the rest are CouldNotCheck.
     /// </summary>
     public int MaxFetches { get; init; } = 16;
+
+    /// <summary>
+    /// When set, the issuers (DIDs or URLs, exact match) whose credentials are accepted: any other issuer fails the
+    /// <see cref="CheckNames.TrustedIssuer"/> check (and the verdict is Invalid for this verifier). Null (the default):
+    /// no issuer policy, and the check is not reported.
+    /// </summary>
+    public IReadOnlySet<string>? TrustedIssuers { get; init; }
 }

@@ -1,35 +1,22 @@
-using System.Collections.Concurrent;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Newtonsoft.Json.Linq;
 using OpenBadges.Model;
-using OpenBadges.Proofs;
 using OpenBadges.Status;
 
-namespace LmsIssuingEndpoint;
-
-/// <summary>What the LMS sends on course completion.</summary>
-public sealed record IssueRequest(string? CourseId, LearnerRequest? Learner, string? Grade, string? CompletedOn);
-
-/// <summary>The learner (M1): at least one of id, email, studentNumber. E-mail and student number are hashed (salted).</summary>
-public sealed record LearnerRequest(string? Id, string? Email, string? StudentNumber);
-
-/// <summary>A credential this service issued, with its place in the status list.</summary>
-public sealed record IssuedCredential(string Id, JObject Signed, string StatusList, int StatusIndex)
-{
-    public bool Revoked { get; set; }
-}
+namespace OpenBadges.Issuer.Issuing;
 
 /// <summary>
-/// Builds a micro-credential for a course completion with <see cref="MicroCredentialBuilder"/>, gives it a revocation
-/// status entry, signs it, and keeps it (in memory, thread-safe) so it can be revoked.
+/// Checks a completion against the course catalogue and builds its unsigned micro-credential with
+/// <see cref="MicroCredentialBuilder"/>; also derives the natural key that makes the same award idempotent.
 /// </summary>
-public sealed class CredentialIssuer(CourseCatalogue catalogue, IssuerSettings issuer, IssuerKey key, StatusLists statusLists)
+public sealed class CredentialFactory(CourseCatalogue catalogue, IssuerProfile issuer)
 {
-    private readonly ConcurrentDictionary<string, IssuedCredential> _issued = new(StringComparer.OrdinalIgnoreCase);
-
     /// <summary>Checks the request; the errors are keyed by request field, as ASP.NET Core validation problems are.</summary>
     public Dictionary<string, string[]> Validate(IssueRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(request.CourseId))
         {
@@ -63,25 +50,67 @@ public sealed class CredentialIssuer(CourseCatalogue catalogue, IssuerSettings i
             errors["completedOn"] = [$"'{completedOn}' is not an ISO 8601 date-time with a zone, e.g. 2025-07-04T10:00:00Z."];
         }
 
+        if (request.StatusPurpose is not (null or "revocation" or "suspension"))
+        {
+            errors["statusPurpose"] = [$"statusPurpose '{request.StatusPurpose}' is not supported; use 'revocation' or 'suspension'."];
+        }
+
         return errors;
     }
 
-    /// <summary>Builds and signs the credential for a validated request.</summary>
-    /// <exception cref="MicroCredentialValidationException">The builder found a problem (e.g. a learner id that is not an IRI).</exception>
-    public async Task<IssuedCredential> IssueAsync(IssueRequest request, CancellationToken cancellationToken)
+    /// <summary>The award date (yyyy-MM-dd, UTC) of a validated request: the completion's date, else <paramref name="now"/>'s.</summary>
+    public static string AwardDate(IssueRequest request, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var at = request.CompletedOn is { } text ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.None) : now;
+        return at.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>What identifies the learner in storage: the learner's id, or a hash of the other identifiers (never an e-mail address in clear).</summary>
+    public static string LearnerKey(LearnerRequest learner)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        if (!string.IsNullOrWhiteSpace(learner.Id))
+        {
+            return learner.Id.Trim();
+        }
+
+        var identifiers = $"email:{learner.Email?.Trim().ToLowerInvariant()}|studentNumber:{learner.StudentNumber?.Trim()}";
+        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identifiers)));
+    }
+
+    /// <summary>The natural key: the same learner, achievement and award date is one award.</summary>
+    public string NaturalKey(IssueRequest request, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var text = $"{LearnerKey(request.Learner!)}\n{AchievementOf(request)}\n{AwardDate(request, now)}";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    /// <summary>The achievement a request awards: the course's achievement id, else the course id.</summary>
+    public string AchievementOf(IssueRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var course = catalogue.Courses[request.CourseId!];
-        var id = Guid.NewGuid().ToString("D");
+        return course.AchievementId ?? "course:" + request.CourseId!.ToLowerInvariant();
+    }
+
+    /// <summary>Builds the unsigned credential for a validated request, with <paramref name="status"/> as its credentialStatus.</summary>
+    /// <exception cref="MicroCredentialValidationException">The builder found a problem (e.g. a learner id that is not an IRI).</exception>
+    public JObject Build(IssueRequest request, string credentialUuid, string issuerId, JObject status, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var course = catalogue.Courses[request.CourseId!];
         var builder = new MicroCredentialBuilder()
-            .WithCredentialId("urn:uuid:" + id)
-            .WithIssuer(key.IssuerId, issuer.Name, issuer.Url)                                   // M4
-            .WithIssuerCountry(issuer.Country)                                                   // M3
-            .WithTitle(course.Title)                                                             // M2
+            .WithCredentialId("urn:uuid:" + credentialUuid)
+            .WithIssuer(issuerId, issuer.Name, issuer.Url)                                        // M4
+            .WithIssuerCountry(issuer.Country)                                                    // M3
+            .WithTitle(course.Title)                                                              // M2
             .WithDescription(course.Description)
-            .WithIssuedOn(request.CompletedOn ?? DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)) // M5
-            .WithLearningOutcomesSummary(course.LearningOutcomesSummary)                         // M6
-            .WithAssessmentType(course.AssessmentType)                                           // M9
-            .WithParticipationType(course.ParticipationType);                                    // M10
+            .WithIssuedOn(request.CompletedOn ?? now.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)) // M5
+            .WithLearningOutcomesSummary(course.LearningOutcomesSummary)                          // M6
+            .WithAssessmentType(course.AssessmentType)                                            // M9
+            .WithParticipationType(course.ParticipationType);                                     // M10
         if (issuer.Brin is not null) builder.WithIssuerBrin(issuer.Brin);
         if (course.AchievementId is not null) builder.WithAchievementId(course.AchievementId);
         if (course.Language is not null) builder.WithLanguage(course.Language);
@@ -99,29 +128,12 @@ public sealed class CredentialIssuer(CourseCatalogue catalogue, IssuerSettings i
         }
 
         var credential = builder.Build().ToJObject();
-        var (list, index) = statusLists.Allocate();
-        credential["credentialStatus"] = StatusListCredentials.Entry(statusLists.UrlOf(list), index);
-        var signed = await DataIntegritySigner.SignAsync(credential, key.Signer, Cryptosuites.EddsaRdfc2022, cancellationToken: cancellationToken);
-        var issued = new IssuedCredential(id, signed, list, index);
-        _issued[id] = issued;
-        return issued;
+        credential["credentialStatus"] = status;
+        return credential;
     }
 
-    /// <summary>The credential with <paramref name="id"/> (the UUID of its <c>urn:uuid:</c> id), or null.</summary>
-    public IssuedCredential? Find(string id) => _issued.TryGetValue(id, out var issued) ? issued : null;
-
-    /// <summary>Revokes a credential (idempotent); null when unknown.</summary>
-    public IssuedCredential? Revoke(string id)
-    {
-        if (!_issued.TryGetValue(id, out var issued))
-        {
-            return null;
-        }
-
-        statusLists.Revoke(issued.StatusIndex);
-        issued.Revoked = true;
-        return issued;
-    }
+    /// <summary>The credentialStatus entry for a slot of the list published at <paramref name="listUrl"/>.</summary>
+    public static JObject StatusEntry(string listUrl, int index, string purpose) => StatusListCredentials.Entry(listUrl, index, purpose);
 
     private static bool LooksLikeEmail(string email)
     {

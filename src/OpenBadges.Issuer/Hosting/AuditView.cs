@@ -1,0 +1,4 @@
+namespace OpenBadges.Issuer.Hosting;
+
+/// <summary>One audit entry as the API shows it.</summary>
+public sealed record AuditView(string Action, string Actor, string? Reason, DateTimeOffset At);
