@@ -9,7 +9,7 @@ using OpenBadges.Checks;
 namespace OpenBadges.Cli.Commands;
 
 /// <summary>
-/// <c>openbadges verify [--json] [--now ISO] [--recipient VALUE] [--allow-fetch] FILE...</c>: runs the full OB 3.0
+/// <c>openbadges verify [--json] [--strict] [--now ISO] [--recipient VALUE] [--allow-fetch] FILE...</c>: runs the full OB 3.0
 /// verification (<see cref="CredentialVerifier"/>) on each credential — JSON, VC-JWT, or a PNG/SVG badge. Exit 0 when
 /// all are valid, 1 when any is invalid, 2 when any could not be decided (or on a usage error).
 /// </summary>
@@ -22,9 +22,10 @@ internal static class VerifyCommand
         var now = new Option<string?>("--now") { Description = "Verify as of this time (ISO 8601 with a zone) instead of the clock." };
         var recipient = new Option<string?>("--recipient") { Description = "Require the credential to be about this recipient (id, e-mail or other identifier; hashed identities are matched)." };
         var allowFetch = new Option<bool>("--allow-fetch") { Description = "Use the network: did:web and HTTPS keys, status lists, refresh services, schemas (HTTPS only). Contexts are never fetched." };
-        var command = new Command("verify", "Verify Open Badges 3.0 credentials; exit 0 all valid, 1 any invalid, 2 any undecided.")
+        var strict = new Option<bool>("--strict") { Description = "Treat every warning (a data-model MUST the schema and the verification algorithm do not check) as a failure." };
+        var command = new Command("verify", "Verify Open Badges 3.0 credentials; exit 0 all valid (warnings allowed unless --strict), 1 any invalid, 2 any undecided.")
         {
-            files, json, now, recipient, allowFetch,
+            files, json, now, recipient, allowFetch, strict,
         };
         command.SetAction(parse => context.Guard(() =>
         {
@@ -36,6 +37,7 @@ internal static class VerifyCommand
                 ExpectedRecipient = parse.GetValue(recipient),
                 KeyResolver = http is null ? KeyResolvers.Offline : KeyResolvers.Online(http),
                 Fetcher = http is null ? null : DocumentFetchers.Http(http),
+                Strict = parse.GetValue(strict),
             });
 
             var results = new List<(string Path, VerificationReport Report)>();

@@ -105,7 +105,7 @@ public static class DataIntegrityVerifier
 
         if (suite is null || signature is null || key is null)
         {
-            checks.Add(VerificationCheck.Skip("proof.signature", "Not checked: an earlier check of this proof did not pass.", path + ".proofValue", "the signature verifies over the canonical proof configuration and document"));
+            checks.Add(VerificationCheck.NotApplicable("proof.signature", "Not checked: an earlier check of this proof did not pass.", path + ".proofValue", "the signature verifies over the canonical proof configuration and document"));
         }
         else
         {
@@ -167,7 +167,7 @@ public static class DataIntegrityVerifier
         var token = proof["created"];
         if (token is null)
         {
-            return VerificationCheck.Skip("proof.created", "The proof has no created time.", path + ".created", rule);
+            return VerificationCheck.NotApplicable("proof.created", "The proof has no created time.", path + ".created", rule);
         }
 
         if (!TryParseDateTime(token, out var created))
@@ -280,7 +280,7 @@ public static class DataIntegrityVerifier
         };
         if (document["issuer"] is null)
         {
-            return VerificationCheck.Skip("proof.controller", "The document has no issuer to compare with.", path + ".verificationMethod", rule);
+            return VerificationCheck.NotApplicable("proof.controller", "The document has no issuer to compare with.", path + ".verificationMethod", rule);
         }
 
         return string.Equals(issuer, key.Controller, StringComparison.Ordinal)

@@ -17,7 +17,7 @@ public sealed partial class CredentialVerifier
         EachObject(credential["credentialSchema"], "$.credentialSchema", (entry, path) => entries.Add((entry, path)));
         if (entries.Count == 0)
         {
-            run.Skip(CheckNames.CredentialSchema, "The credential names no credentialSchema.", "$.credentialSchema", rule);
+            run.NotApplicable(CheckNames.CredentialSchema, "The credential names no credentialSchema.", "$.credentialSchema", rule);
             return;
         }
 
@@ -27,7 +27,7 @@ public sealed partial class CredentialVerifier
             var id = entry["id"]?.Type == JTokenType.String ? (string?)entry["id"] : null;
             if (type != JsonSchemaValidatorType)
             {
-                run.Skip(CheckNames.CredentialSchema, $"Schema type '{type}' is not one this verifier validates.", path, rule);
+                run.NotApplicable(CheckNames.CredentialSchema, $"Schema type '{type}' is not one this verifier validates.", path, rule);
                 continue;
             }
 
@@ -45,7 +45,7 @@ public sealed partial class CredentialVerifier
 
             if (_options.Fetcher is null)
             {
-                run.Skip(CheckNames.CredentialSchema, $"{id} is not one of the embedded OB 3.0 schemas and no fetcher is configured (offline): not validated.", path, rule);
+                run.NotApplicable(CheckNames.CredentialSchema, $"{id} is not one of the embedded OB 3.0 schemas and no fetcher is configured (offline): not validated.", path, rule);
                 continue;
             }
 

@@ -16,7 +16,7 @@ public sealed partial class CredentialVerifier
         FindEndorsements(credential, "$", found);
         if (found.Count == 0)
         {
-            run.Skip(CheckNames.Endorsements, "The credential carries no endorsements.", null, rule);
+            run.NotApplicable(CheckNames.Endorsements, "The credential carries no endorsements.", null, rule);
             return;
         }
 

@@ -14,7 +14,7 @@ public sealed partial class CredentialVerifier
 {
     internal async Task<VerificationReport> VerifyPresentationAsync(ReadOnlyMemory<byte>? bytes, string? text, JObject? presentation, PresentationVerifierOptions options, CancellationToken cancellationToken)
     {
-        var run = new Run(VerificationReportKind.Presentation, location: null, depth: 0);
+        var run = new Run(VerificationReportKind.Presentation, location: null, depth: 0, _options.Strict);
         try
         {
             var parsed = bytes is { } input ? ParseBytes(input.Span, run) : text is not null ? ParseText(text, run, imageFormat: null) : ParseObject(presentation, run);
@@ -90,13 +90,13 @@ public sealed partial class CredentialVerifier
         };
         if (holder is null)
         {
-            run.Skip(CheckNames.PresentationHolder, "The presentation names no holder: the proof shows only that the key's controller presented it.", "$.holder", rule);
+            run.NotApplicable(CheckNames.PresentationHolder, "The presentation names no holder: the proof shows only that the key's controller presented it.", "$.holder", rule);
             return;
         }
 
         if (!proofPassed)
         {
-            run.Skip(CheckNames.PresentationHolder, "Not checked: the holder proof did not pass.", "$.holder", rule);
+            run.NotApplicable(CheckNames.PresentationHolder, "Not checked: the holder proof did not pass.", "$.holder", rule);
             return;
         }
 
@@ -133,7 +133,7 @@ public sealed partial class CredentialVerifier
         switch (vp["verifiableCredential"])
         {
             case null:
-                run.Skip(CheckNames.PresentationCredentials, "The presentation carries no credentials.", "$.verifiableCredential", rule);
+                run.NotApplicable(CheckNames.PresentationCredentials, "The presentation carries no credentials.", "$.verifiableCredential", rule);
                 return;
             case JArray array:
                 for (var i = 0; i < array.Count; i++)

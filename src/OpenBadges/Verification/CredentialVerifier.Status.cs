@@ -28,7 +28,7 @@ public sealed partial class CredentialVerifier
         var token = credential["credentialStatus"];
         if (token is null)
         {
-            run.Skip(CheckNames.Status, "The credential has no credentialStatus.", "$.credentialStatus", rule);
+            run.NotApplicable(CheckNames.Status, "The credential has no credentialStatus.", "$.credentialStatus", rule);
             return;
         }
 
@@ -42,7 +42,7 @@ public sealed partial class CredentialVerifier
 
         if (!proofPassed)
         {
-            run.Skip(CheckNames.Status, "Not checked: the proof did not pass, so the status entries are not trusted and nothing was fetched.", "$.credentialStatus", rule);
+            run.NotApplicable(CheckNames.Status, "Not checked: the proof did not pass, so the status entries are not trusted and nothing was fetched.", "$.credentialStatus", rule);
             return;
         }
 
@@ -90,7 +90,7 @@ public sealed partial class CredentialVerifier
 
         if (purpose is not ("revocation" or "suspension"))
         {
-            run.Skip(CheckNames.Status, $"statusPurpose '{purpose}' does not bear on validity; not checked.", path + ".statusPurpose", rule);
+            run.NotApplicable(CheckNames.Status, $"statusPurpose '{purpose}' does not bear on validity; not checked.", path + ".statusPurpose", rule);
             return;
         }
 

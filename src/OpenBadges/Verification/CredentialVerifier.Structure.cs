@@ -113,7 +113,8 @@ public sealed partial class CredentialVerifier
         }
         else if (second is not null && (VersionedObContext.IsMatch(second) || ObContextAliases.Contains(second)))
         {
-            run.Pass(CheckNames.Context, $"Warning: the OB context is '{second}', an older version or alias of {EmbeddedContexts.OpenBadgesV303}; accepted.", "$.@context[1]", rule);
+            // The 1EdTech validator accepts older versions and aliases with a warning; so does this verifier.
+            run.Warn(CheckNames.Context, $"The OB context is '{second}', an older version or alias of {EmbeddedContexts.OpenBadgesV303} (OB 3.0 §B.1.2 AchievementCredential, @context); accepted.", "$.@context[1]", rule);
         }
         else
         {

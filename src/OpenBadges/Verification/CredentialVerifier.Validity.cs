@@ -34,7 +34,7 @@ public sealed partial class CredentialVerifier
         var end = credential[endName];
         if (end is null)
         {
-            run.Skip(CheckNames.ValidityEnd, $"The credential has no {endName}: it does not expire.", "$." + endName, endRule);
+            run.NotApplicable(CheckNames.ValidityEnd, $"The credential has no {endName}: it does not expire.", "$." + endName, endRule);
         }
         else if (!TryParseDate(end, run.IsVc1, out var until))
         {

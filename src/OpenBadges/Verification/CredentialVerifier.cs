@@ -79,7 +79,7 @@ public sealed partial class CredentialVerifier
     /// <summary>Verifies one credential found inside another document (a presentation, an endorsement); never throws.</summary>
     internal async Task<VerificationReport> VerifyEmbeddedAsync(JToken item, VerificationReportKind kind, string location, int depth, CancellationToken cancellationToken)
     {
-        var run = new Run(kind, location, depth);
+        var run = new Run(kind, location, depth, _options.Strict);
         try
         {
             var parsed = item is JValue { Type: JTokenType.String } text
@@ -100,7 +100,7 @@ public sealed partial class CredentialVerifier
 
     private async Task<VerificationReport> RunTopLevelAsync(Func<Run, Parsed?> parse, CancellationToken cancellationToken)
     {
-        var run = new Run(VerificationReportKind.Credential, location: null, depth: 0);
+        var run = new Run(VerificationReportKind.Credential, location: null, depth: 0, _options.Strict);
         try
         {
             var parsed = parse(run);
@@ -162,7 +162,7 @@ public sealed partial class CredentialVerifier
     private sealed record Parsed(JObject? Credential, string Format, string? Token = null);
 
     /// <summary>The mutable state of one verification (one document); the report is built from it at the end.</summary>
-    private sealed class Run(VerificationReportKind kind, string? location, int depth)
+    private sealed class Run(VerificationReportKind kind, string? location, int depth, bool strict)
     {
         public VerificationReportKind Kind { get; } = kind;
 
@@ -191,11 +191,13 @@ public sealed partial class CredentialVerifier
 
         public void Pass(string name, string message, string? path, string rule) => Checks.Add(VerificationCheck.Pass(name, message, path, rule));
 
-        public void Fail(string name, string message, string? path, string rule) => Checks.Add(VerificationCheck.Fail(name, message, path, rule));
+        public void Fail(string name, string message, string? path, string rule, string? code = null) => Checks.Add(VerificationCheck.Fail(name, message, path, rule, code));
 
-        public void Undecided(string name, string message, string? path, string rule) => Checks.Add(VerificationCheck.Undecided(name, message, path, rule));
+        public void Undecided(string name, string message, string? path, string rule, string? code = null) => Checks.Add(VerificationCheck.Undecided(name, message, path, rule, code));
 
-        public void Skip(string name, string message, string? path, string rule) => Checks.Add(VerificationCheck.Skip(name, message, path, rule));
+        public void Warn(string name, string message, string? path, string rule, string? code = null) => Checks.Add(VerificationCheck.Warn(name, message, path, rule, code));
+
+        public void NotApplicable(string name, string message, string? path, string rule) => Checks.Add(VerificationCheck.NotApplicable(name, message, path, rule));
 
         public void Stopped(Exception e, CancellationToken cancellationToken)
         {
@@ -212,6 +214,6 @@ public sealed partial class CredentialVerifier
         }
 
         public VerificationReport Report() =>
-            new(Kind, Location, Format, Credential is null ? null : (JObject)Credential.DeepClone(), Checks.ToList(), Endorsements.ToList(), Credentials.ToList(), Refreshed);
+            new(Kind, Location, Format, Credential is null ? null : (JObject)Credential.DeepClone(), Checks.ToList(), Endorsements.ToList(), Credentials.ToList(), Refreshed, strict);
     }
 }
