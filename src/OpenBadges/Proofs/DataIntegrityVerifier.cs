@@ -328,7 +328,7 @@ public static class DataIntegrityVerifier
         }
         catch (JsonLdException e) when (e.Code is "loading document failed" or "loading remote context failed")
         {
-            return VerificationCheck.Undecided(name, "A context could not be loaded: " + e.Message, "$.@context", rule);
+            return VerificationCheck.Undecided(name, "A context could not be loaded: " + e.Message, "$.@context", rule, ProblemCodes.ContextUnavailable);
         }
         catch (JsonLdException e)
         {
@@ -336,7 +336,7 @@ public static class DataIntegrityVerifier
         }
         catch (CanonicalizationLimitException e)
         {
-            return VerificationCheck.Undecided(name, e.Message, path, rule);
+            return VerificationCheck.Undecided(name, e.Message, path, rule, ProblemCodes.LimitReached);
         }
         catch (ArgumentException e)
         {
@@ -344,7 +344,7 @@ public static class DataIntegrityVerifier
         }
         catch (OperationCanceledException)
         {
-            return VerificationCheck.Undecided(name, "Verification was cancelled.", path, rule);
+            return VerificationCheck.Undecided(name, "Verification was cancelled.", path, rule, ProblemCodes.VerificationStopped);
         }
 
         return key.PublicKey.Verify(hashData, signature)

@@ -23,7 +23,7 @@ public sealed partial class CredentialVerifier
         if (run.Depth >= _options.MaxEndorsementDepth)
         {
             // Undecided, not Failed: nothing is wrong with them, but they were not looked at.
-            run.Undecided(CheckNames.Endorsements, $"{found.Count} endorsement(s) at depth {run.Depth + 1} were not verified: the endorsement depth limit is {_options.MaxEndorsementDepth}.", found[0].Path, rule);
+            run.Undecided(CheckNames.Endorsements, $"{found.Count} endorsement(s) at depth {run.Depth + 1} were not verified: the endorsement depth limit is {_options.MaxEndorsementDepth}.", found[0].Path, rule, ProblemCodes.LimitReached);
             return;
         }
 

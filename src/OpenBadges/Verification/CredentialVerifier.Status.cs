@@ -141,13 +141,13 @@ public sealed partial class CredentialVerifier
         if (index.Value >= bits.Length)
         {
             // Both the entry and the list are the issuer's signed word, so this is decided: the entry points nowhere.
-            run.Fail(CheckNames.Status, $"statusListIndex {index} is outside the list's {bits.Length} entries (RANGE_ERROR).", path + ".statusListIndex", rule);
+            run.Fail(CheckNames.Status, $"statusListIndex {index} is outside the list's {bits.Length} entries (RANGE_ERROR).", path + ".statusListIndex", rule, ProblemCodes.StatusIndexOutOfRange);
             return;
         }
 
         if (bits.Get(index.Value))
         {
-            run.Fail(CheckNames.Status, $"The credential is {Participle(purpose)}: bit {index} of {listUrl} is set.", path, rule);
+            run.Fail(CheckNames.Status, $"The credential is {Participle(purpose)}: bit {index} of {listUrl} is set.", path, rule, purpose == "suspension" ? ProblemCodes.Suspended : ProblemCodes.Revoked);
         }
         else
         {
@@ -284,7 +284,7 @@ public sealed partial class CredentialVerifier
 
         if (list.IsRevoked(credentialId, out var reason))
         {
-            run.Fail(CheckNames.Status, $"The credential is revoked{(reason is null ? string.Empty : ": " + reason)} (listed in {listUrl}).", path, rule);
+            run.Fail(CheckNames.Status, $"The credential is revoked{(reason is null ? string.Empty : ": " + reason)} (listed in {listUrl}).", path, rule, ProblemCodes.Revoked);
         }
         else
         {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
+using OpenBadges.Checks;
 using OpenBadges.Json;
 using OpenBadges.Canonicalization;
 using OpenBadges.JsonLd;
@@ -39,7 +40,7 @@ public sealed partial class CredentialVerifier
         const string rule = "JSON-LD 1.1 expansion and toRdf in safe mode over the allowed contexts: no term undefined, nothing dropped, no context fetched; every number is one the signature covers exactly";
         if (FindInexactNumber(credential) is { } inexact)
         {
-            run.Fail(CheckNames.JsonLd, inexact.Message, inexact.Path, rule);
+            run.Fail(CheckNames.JsonLd, inexact.Message, inexact.Path, rule, ProblemCodes.InexactNumber);
             return;
         }
 
@@ -66,7 +67,7 @@ public sealed partial class CredentialVerifier
         }
         catch (CanonicalizationLimitException e)
         {
-            run.Undecided(CheckNames.JsonLd, e.Message, null, rule);
+            run.Undecided(CheckNames.JsonLd, e.Message, null, rule, ProblemCodes.LimitReached);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
+using OpenBadges.Checks;
 using OpenBadges.Proofs;
 
 namespace OpenBadges.Verification;
@@ -15,11 +16,11 @@ public sealed partial class CredentialVerifier
         var start = credential[startName];
         if (start is null)
         {
-            run.Fail(CheckNames.ValidityStart, $"The credential has no {startName} (OB 3.0 requires it).", "$." + startName, startRule);
+            run.Fail(CheckNames.ValidityStart, $"The credential has no {startName} (OB 3.0 requires it).", "$." + startName, startRule, ProblemCodes.DateMalformed);
         }
         else if (!TryParseDate(start, run.IsVc1, out var from))
         {
-            run.Fail(CheckNames.ValidityStart, $"{startName} '{start}' is not a date-time with a time zone.", "$." + startName, startRule);
+            run.Fail(CheckNames.ValidityStart, $"{startName} '{start}' is not a date-time with a time zone.", "$." + startName, startRule, ProblemCodes.DateMalformed);
         }
         else if (from > now + _options.ClockSkew)
         {
@@ -38,7 +39,7 @@ public sealed partial class CredentialVerifier
         }
         else if (!TryParseDate(end, run.IsVc1, out var until))
         {
-            run.Fail(CheckNames.ValidityEnd, $"{endName} '{end}' is not a date-time with a time zone.", "$." + endName, endRule);
+            run.Fail(CheckNames.ValidityEnd, $"{endName} '{end}' is not a date-time with a time zone.", "$." + endName, endRule, ProblemCodes.DateMalformed);
         }
         else if (until < now - _options.ClockSkew)
         {
