@@ -206,7 +206,7 @@ public static class ProblemCodes
         "context" => ContextInvalid,
         "type" => TypeInvalid,
         "schema" or "credentialSchema" => SchemaViolation,
-        "credentialSubject" => SubjectInvalid,
+        "credentialSubject" or "clr.subject" => SubjectInvalid,
         "issuer" => IssuerInvalid,
         "proof.present" => ProofMissing,
         "proof.signature" or "jwt.signature" => SignatureInvalid,

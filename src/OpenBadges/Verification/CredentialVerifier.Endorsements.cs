@@ -52,7 +52,7 @@ public sealed partial class CredentialVerifier
         }
     }
 
-    /// <summary>Every endorsement and endorsementJwt under <paramref name="token"/>; an endorsement's own endorsements are its business.</summary>
+    /// <summary>Every endorsement and endorsementJwt under <paramref name="token"/>; an endorsement's own endorsements (and those of credentials a CLR or presentation carries) are their business.</summary>
     private static void FindEndorsements(JToken token, string path, List<(JToken Item, string Path)> found)
     {
         switch (token)
@@ -75,7 +75,7 @@ public sealed partial class CredentialVerifier
                             found.Add((property.Value, childPath));
                         }
                     }
-                    else if (property.Name != "proof")
+                    else if (property.Name is not ("proof" or "verifiableCredential"))
                     {
                         FindEndorsements(property.Value, childPath, found);
                     }

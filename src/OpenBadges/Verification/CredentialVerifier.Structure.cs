@@ -24,16 +24,39 @@ public sealed partial class CredentialVerifier
         "https://imsglobal.github.io/openbadges-specification/context.json",
     };
 
+    private const string ClrCredentialType = "ClrCredential";
+
     private enum CredentialKind
     {
+        /// <summary>OpenBadgeCredential / AchievementCredential.</summary>
         Achievement,
+        /// <summary>EndorsementCredential (and anything found where an endorsement belongs).</summary>
         Endorsement,
+        /// <summary>CLR 2.0 ClrCredential: its own checks, and each credential inside verified on its own.</summary>
+        Clr,
+        /// <summary>A Verifiable Credential that is not an Open Badge: the VC checks only.</summary>
+        Other,
     }
 
-    private static CredentialKind KindOf(JObject credential, Run run) =>
-        run.Kind == VerificationReportKind.Endorsement || Strings(credential["type"]).Contains(EndorsementCredentialType)
-            ? CredentialKind.Endorsement
-            : CredentialKind.Achievement;
+    private static CredentialKind KindOf(JObject credential, Run run)
+    {
+        var types = Strings(credential["type"]);
+        if (run.Kind == VerificationReportKind.Endorsement || types.Contains(EndorsementCredentialType))
+        {
+            return CredentialKind.Endorsement;
+        }
+
+        if (types.Contains(ClrCredentialType))
+        {
+            return CredentialKind.Clr;
+        }
+
+        // Claimed Open Badges get the OB checks — by type, or by the OB context (a badge that forgot its type still fails
+        // as one) — and so does anything that is not even a VC. The rest is some other Verifiable Credential.
+        var claimsOb = types.Contains("OpenBadgeCredential") || types.Contains("AchievementCredential") ||
+            Strings(credential["@context"]).Any(c => VersionedObContext.IsMatch(c) || ObContextAliases.Contains(c));
+        return types.Contains("VerifiableCredential") && !claimsOb ? CredentialKind.Other : CredentialKind.Achievement;
+    }
 
     private void CheckJsonLd(JObject credential, Run run, CancellationToken cancellationToken)
     {
@@ -110,9 +133,14 @@ public sealed partial class CredentialVerifier
             null => null,
         };
 
-    private static void CheckContext(JObject credential, Run run)
+    private static void CheckContext(JObject credential, Run run, CredentialKind kind)
     {
-        const string rule = "@context starts with the VC context (https://www.w3.org/ns/credentials/v2, or /2018/credentials/v1 for VC 1.1), then the OB 3.0 context (https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json)";
+        var rule = kind switch
+        {
+            CredentialKind.Clr => "@context starts with the VC context (https://www.w3.org/ns/credentials/v2), then the CLR 2.0 context (https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json or context.json)",
+            CredentialKind.Other => "@context starts with the VC context (https://www.w3.org/ns/credentials/v2, or /2018/credentials/v1 for VC 1.1)",
+            _ => "@context starts with the VC context (https://www.w3.org/ns/credentials/v2, or /2018/credentials/v1 for VC 1.1), then the OB 3.0 context (https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json)",
+        };
         var contexts = credential["@context"] switch
         {
             JArray array => array.ToList(),
@@ -133,7 +161,22 @@ public sealed partial class CredentialVerifier
         }
 
         var second = contexts.Count > 1 && contexts[1].Type == JTokenType.String ? (string?)contexts[1] : null;
-        if (second == EmbeddedContexts.OpenBadgesV303)
+        if (kind == CredentialKind.Other)
+        {
+            run.Pass(CheckNames.Context, $"{first} first.", "$.@context", rule);
+        }
+        else if (kind == CredentialKind.Clr)
+        {
+            if (second is EmbeddedContexts.ClrV201 or EmbeddedContexts.ClrV2)
+            {
+                run.Pass(CheckNames.Context, $"{first}, then the CLR 2.0 context.", "$.@context", rule);
+            }
+            else
+            {
+                run.Fail(CheckNames.Context, $"The second @context is '{(contexts.Count > 1 ? contexts[1].ToString(Newtonsoft.Json.Formatting.None) : "(none)")}', not the CLR 2.0 context.", "$.@context[1]", rule);
+            }
+        }
+        else if (second == EmbeddedContexts.OpenBadgesV303)
         {
             run.Pass(CheckNames.Context, $"{first}, then the OB 3.0 context.", "$.@context", rule);
         }
@@ -151,19 +194,27 @@ public sealed partial class CredentialVerifier
     private static void CheckType(JObject credential, Run run, CredentialKind kind)
     {
         var types = Strings(credential["type"]);
-        var rule = kind == CredentialKind.Endorsement
-            ? "type includes VerifiableCredential and EndorsementCredential"
-            : "type includes VerifiableCredential and OpenBadgeCredential (or AchievementCredential, or EndorsementCredential)";
+        var rule = kind switch
+        {
+            CredentialKind.Endorsement => "type includes VerifiableCredential and EndorsementCredential",
+            CredentialKind.Clr => "type includes VerifiableCredential and ClrCredential",
+            CredentialKind.Other => "type includes VerifiableCredential",
+            _ => "type includes VerifiableCredential and OpenBadgeCredential (or AchievementCredential, or EndorsementCredential)",
+        };
         var missing = new List<string>();
         if (!types.Contains("VerifiableCredential"))
         {
             missing.Add("VerifiableCredential");
         }
 
-        var hasObType = kind == CredentialKind.Endorsement
-            ? types.Contains(EndorsementCredentialType)
-            : types.Contains("OpenBadgeCredential") || types.Contains("AchievementCredential");
-        if (!hasObType)
+        var hasOwnType = kind switch
+        {
+            CredentialKind.Endorsement => types.Contains(EndorsementCredentialType),
+            CredentialKind.Clr => types.Contains(ClrCredentialType),
+            CredentialKind.Other => true,
+            _ => types.Contains("OpenBadgeCredential") || types.Contains("AchievementCredential"),
+        };
+        if (!hasOwnType)
         {
             missing.Add(kind == CredentialKind.Endorsement ? EndorsementCredentialType : "OpenBadgeCredential");
         }

@@ -14,7 +14,12 @@ public sealed partial class CredentialVerifier
         var (startName, endName) = run.IsVc1 ? ("issuanceDate", "expirationDate") : ("validFrom", "validUntil");
         var startRule = $"{startName} is a date-time with a zone, not later than now (allowing {_options.ClockSkew.TotalMinutes:0} min of clock skew)";
         var start = credential[startName];
-        if (start is null)
+        if (start is null && !run.IsVc1 && run.CredentialKind == CredentialKind.Other)
+        {
+            // VC 2.0 makes validFrom optional; only Open Badges require it.
+            run.NotApplicable(CheckNames.ValidityStart, "The credential has no validFrom (optional in VC 2.0).", "$.validFrom", startRule);
+        }
+        else if (start is null)
         {
             run.Fail(CheckNames.ValidityStart, $"The credential has no {startName} (OB 3.0 requires it).", "$." + startName, startRule, ProblemCodes.DateMalformed);
         }

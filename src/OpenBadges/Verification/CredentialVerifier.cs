@@ -140,12 +140,29 @@ public sealed partial class CredentialVerifier
         run.IsVc1 = FirstContext(credential!) == EmbeddedContexts.CredentialsV1;
         cancellationToken.ThrowIfCancellationRequested();
         var kind = KindOf(credential!, run);
+        run.CredentialKind = kind;
         CheckJsonLd(credential!, run, cancellationToken);
-        CheckContext(credential!, run);
+        CheckContext(credential!, run, kind);
         CheckType(credential!, run, kind);
-        CheckSchema(credential!, run, kind);
-        await CheckCredentialSchemasAsync(credential!, run, cancellationToken).ConfigureAwait(false);
-        CheckCredentialSubject(credential!, run, kind);
+        switch (kind)
+        {
+            case CredentialKind.Clr:
+                CheckClrSchema(run);
+                await CheckCredentialSchemasAsync(credential!, run, cancellationToken).ConfigureAwait(false);
+                CheckClrSubject(credential!, run);
+                break;
+            case CredentialKind.Other:
+                run.NotApplicable(CheckNames.OpenBadge, "Not an Open Badge: OB checks not applied (the OB 3.0 schema, credentialSubject and issuer Profile rules); the Verifiable Credential checks were.", "$.type",
+                    "an OpenBadgeCredential, AchievementCredential, EndorsementCredential or ClrCredential gets the Open Badges checks");
+                await CheckCredentialSchemasAsync(credential!, run, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                CheckSchema(credential!, run, kind);
+                await CheckCredentialSchemasAsync(credential!, run, cancellationToken).ConfigureAwait(false);
+                CheckCredentialSubject(credential!, run, kind);
+                break;
+        }
+
         CheckIssuer(credential!, run);
         var proofPassed = await CheckProofAsync(credential!, jwt, run, cancellationToken).ConfigureAwait(false);
         await CheckRefreshAsync(credential!, run, proofPassed, cancellationToken).ConfigureAwait(false);
@@ -153,6 +170,10 @@ public sealed partial class CredentialVerifier
         CheckValidity(credential!, run);
         CheckRecipient(credential!, run);
         await CheckEndorsementsAsync(credential!, run, cancellationToken).ConfigureAwait(false);
+        if (kind == CredentialKind.Clr)
+        {
+            await CheckClrCredentialsAsync(credential!, run, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The credential as read, and how.</summary>
@@ -175,6 +196,8 @@ public sealed partial class CredentialVerifier
         public JObject? Credential { get; set; }
 
         public bool IsVc1 { get; set; }
+
+        public CredentialKind CredentialKind { get; set; }
 
         public List<VerificationCheck> Checks { get; } = [];
 

@@ -66,7 +66,7 @@ public sealed class VerificationReport
     /// <summary>The reports of the endorsements found in the document, in document order.</summary>
     public IReadOnlyList<VerificationReport> Endorsements { get; }
 
-    /// <summary>For a presentation: the reports of its credentials, in order. Empty otherwise.</summary>
+    /// <summary>For a presentation or a CLR: the reports of the credentials inside, in order. Empty otherwise.</summary>
     public IReadOnlyList<VerificationReport> Credentials { get; }
 
     /// <summary>
@@ -111,7 +111,7 @@ public sealed class VerificationReport
             ["checks"] = new JArray(Checks.Select(CheckToJson)),
             ["endorsements"] = new JArray(Endorsements.Select(e => e.ToJson())),
         };
-        if (Kind == VerificationReportKind.Presentation)
+        if (Kind == VerificationReportKind.Presentation || Credentials.Count > 0)
         {
             json["credentials"] = new JArray(Credentials.Select(c => c.ToJson()));
         }

@@ -94,6 +94,20 @@ const sharedDir = resolveSharedDir();
 const sharedContextsDir = path.join(sharedDir, 'contexts');
 const sharedReadme = path.join(sharedContextsDir, 'README.md');
 
+/** The CLR 2.0 contexts: in the conformance data (1EdTech validator copies), not in shared/contexts. */
+function loadClrContexts() {
+  const files = {
+    'https://purl.imsglobal.org/spec/clr/v2p0/context.json': 'clr-v2p0-context.json',
+    'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json': 'clr-v2p0-context-2.0.1.json'
+  };
+  for(const [url, file] of Object.entries(files)) {
+    const full = path.join(sharedDir, 'conformance', 'ob3', 'contexts', file);
+    if(fs.existsSync(full) && !contexts.has(url)) {
+      contexts.set(url, {document: JSON.parse(fs.readFileSync(full, 'utf8')), source: `conformance/ob3/contexts/${file}`});
+    }
+  }
+}
+
 function loadSharedContexts() {
   if(!fs.existsSync(sharedReadme)) {
     console.error(`harness: ${sharedReadme} not found; serving package contexts only`);
@@ -138,6 +152,7 @@ function stableStringify(value) {
 }
 
 loadSharedContexts();
+loadClrContexts();
 
 // ---------------------------------------------------------------- keys
 

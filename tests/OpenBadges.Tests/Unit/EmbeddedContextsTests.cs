@@ -37,6 +37,14 @@ public sealed class EmbeddedContextsTests
             return;
         }
 
+        if (url is EmbeddedContexts.ClrV2 or EmbeddedContexts.ClrV201)
+        {
+            // The CLR 2.0 contexts' reference copies are in the conformance data (1EdTech's validator), not ../shared/contexts.
+            var clr = SharedData.Conformance(Path.Combine("ob3", "contexts", url == EmbeddedContexts.ClrV2 ? "clr-v2p0-context.json" : "clr-v2p0-context-2.0.1.json"));
+            Assert.True(JToken.DeepEquals(JToken.Parse(File.ReadAllText(clr)), embedded), $"{url} differs from {clr}");
+            return;
+        }
+
         var shared = JToken.Parse(File.ReadAllText(SharedData.Contexts(EmbeddedContexts.ResourceName(url)!)));
         if (url == EmbeddedContexts.OpenBadgesV303)
         {
