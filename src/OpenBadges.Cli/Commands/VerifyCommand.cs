@@ -9,7 +9,7 @@ using OpenBadges.Checks;
 namespace OpenBadges.Cli.Commands;
 
 /// <summary>
-/// <c>openbadges verify [--json] [--strict] [--now ISO] [--recipient VALUE] [--allow-fetch] [--challenge C] [--domain D] FILE...</c>: runs the full OB 3.0
+/// <c>openbadges verify [--json] [--strict] [--now ISO] [--recipient VALUE] [--allow-fetch] [--challenge C] [--domain D] [--resources DIR] FILE...</c>: runs the full OB 3.0
 /// verification (<see cref="CredentialVerifier"/>) on each credential — JSON, VC-JWT, or a PNG/SVG badge. Exit 0 when
 /// all are valid, 1 when any is invalid, 2 when any could not be decided (or on a usage error).
 /// </summary>
@@ -22,12 +22,13 @@ internal static class VerifyCommand
         var now = new Option<string?>("--now") { Description = "Verify as of this time (ISO 8601 with a zone) instead of the clock." };
         var recipient = new Option<string?>("--recipient") { Description = "Require the credential to be about this recipient (id, e-mail or other identifier; hashed identities are matched)." };
         var allowFetch = new Option<bool>("--allow-fetch") { Description = "Use the network: did:web and HTTPS keys, status lists, refresh services, schemas (HTTPS only). Contexts are never fetched." };
+        var resources = new Option<string?>("--resources") { Description = "Answer every fetch (status lists, did:web and controller documents, extra contexts) from DIR/index.json (URL or did:web DID -> file); nothing else is fetched." };
         var challenge = new Option<string?>("--challenge") { Description = "Presentations: the challenge (nonce) the holder's proof must carry." };
         var domain = new Option<string?>("--domain") { Description = "Presentations: the domain the holder's proof must carry." };
         var strict = new Option<bool>("--strict") { Description = "Treat every warning (a data-model MUST the schema and the verification algorithm do not check) as a failure." };
         var command = new Command("verify", "Verify Open Badges 3.0 credentials; exit 0 all valid (warnings allowed unless --strict), 1 any invalid, 2 any undecided.")
         {
-            files, json, now, recipient, allowFetch, strict, challenge, domain,
+            files, json, now, recipient, allowFetch, strict, challenge, domain, resources,
         };
         command.SetAction(parse => context.Guard(() =>
         {
@@ -41,6 +42,23 @@ internal static class VerifyCommand
                 Fetcher = http is null ? null : DocumentFetchers.Http(http),
                 Strict = parse.GetValue(strict),
             };
+            if (parse.GetValue(resources) is { } directory)
+            {
+                if (http is not null)
+                {
+                    throw new CliInputException("--resources and --allow-fetch exclude each other: with --resources nothing but the index is fetched.");
+                }
+
+                try
+                {
+                    options = OfflineResources.Load(directory, options.JsonLimits).ApplyTo(options);
+                }
+                catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+                {
+                    throw new CliInputException($"--resources '{directory}': {e.Message}");
+                }
+            }
+
             var verifier = new CredentialVerifier(options);
             var presentations = new PresentationVerifier(new PresentationVerifierOptions
             {

@@ -84,6 +84,38 @@ public sealed class LmsIssuingEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task An_lms_credential_verifies_valid_in_ci_with_the_status_list_as_a_resource_and_invalid_once_revoked()
+    {
+        // The CI sample's flow (samples/CiVerification, OPENBADGES_RESOURCES): the LMS's credential and its status list
+        // in a folder, `openbadges verify --resources DIR`, no network.
+        var credential = await Body(await Post("/credentials", Completion));
+        var listUrl = (string)credential["credentialStatus"]!["statusListCredential"]!;
+        var dir = Directory.CreateTempSubdirectory("ob-lms-ci-").FullName;
+        try
+        {
+            var resources = Directory.CreateDirectory(Path.Combine(dir, "resources")).FullName;
+            var file = Path.Combine(dir, "credential.json");
+            await File.WriteAllTextAsync(file, credential.ToString());
+            await File.WriteAllTextAsync(Path.Combine(resources, "index.json"), new JObject { [listUrl] = "status-1.json" }.ToString());
+            await File.WriteAllTextAsync(Path.Combine(resources, "status-1.json"), (await Body(await _client.GetAsync("/status/1"))).ToString());
+            var valid = Cli.CliRun.Of("verify", "--resources", resources, file);
+            Assert.True(valid.ExitCode == 0, valid.Out + valid.Error);
+            Assert.Contains(": VALID", valid.Out, StringComparison.Ordinal);
+
+            var uuid = ((string)credential["id"]!)["urn:uuid:".Length..];
+            await _client.PostAsync($"/credentials/{uuid}/revoke", null);
+            await File.WriteAllTextAsync(Path.Combine(resources, "status-1.json"), (await Body(await _client.GetAsync("/status/1"))).ToString());
+            var revoked = Cli.CliRun.Of("verify", "--resources", resources, file);
+            Assert.Equal(1, revoked.ExitCode);
+            Assert.Contains("[REVOKED]", revoked.Out, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Parallel_completions_get_distinct_ids_and_status_indexes_and_all_verify()
     {
         var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
