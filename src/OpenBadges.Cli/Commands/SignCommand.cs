@@ -34,6 +34,8 @@ internal static class SignCommand
             }
 
             using var keyFile = LoadKey(parse.GetValue(key)!);
+            var method = parse.GetValue(verificationMethod);
+            RequireIssuerControlsKey(document, method is null ? keyFile.Controller : ControllerOf(method), method ?? keyFile.Controller);
             var options = new ProofOptions
             {
                 Created = ParseCreated(parse.GetValue(created)),
@@ -61,7 +63,32 @@ internal static class SignCommand
         }
 
         using var keyFile = LoadKey(keyPath);
+        RequireIssuerControlsKey(credential, keyFile.Controller, keyFile.Controller);
         return new OpenBadges.Proofs.Jose.VcJwtIssuer(keyFile.CreateSigner()).IssueAsync(credential).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Refuses to sign a credential whose issuer is not the key's controller: verifiers require them to be equal, so the
+    /// result could never verify (it used to be written anyway, with exit 0).
+    /// </summary>
+    private static void RequireIssuerControlsKey(Newtonsoft.Json.Linq.JObject credential, string controller, string key)
+    {
+        var issuer = credential["issuer"] switch
+        {
+            Newtonsoft.Json.Linq.JValue { Type: Newtonsoft.Json.Linq.JTokenType.String } value => (string?)value,
+            Newtonsoft.Json.Linq.JObject profile => profile["id"]?.Type == Newtonsoft.Json.Linq.JTokenType.String ? (string?)profile["id"] : null,
+            _ => null,
+        };
+        if (issuer is not null && !string.Equals(issuer, controller, StringComparison.Ordinal))
+        {
+            throw new CliInputException($"the credential's issuer '{issuer}' is not the controller '{controller}' of the signing key ({key}); verifiers require them to be equal, so the signed credential could never verify. Set issuer.id to '{controller}' or sign with the issuer's key.");
+        }
+    }
+
+    private static string ControllerOf(string verificationMethod)
+    {
+        var hash = verificationMethod.IndexOf('#', StringComparison.Ordinal);
+        return hash < 0 ? verificationMethod : verificationMethod[..hash];
     }
 
     internal static Ed25519KeyFile LoadKey(string path)
