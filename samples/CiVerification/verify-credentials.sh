@@ -12,6 +12,9 @@
 #   OPENBADGES_NUGET_CONFIG  a nuget.config to use instead of the machine's (e.g. one listing only a local folder)
 #   OPENBADGES_REPORT        where to write the JSON report (default: verification-report.json)
 #   OPENBADGES_NOW           verify as of this time (ISO 8601 with a zone) instead of the clock
+#   OPENBADGES_RESOURCES     a folder with index.json (URL or did:web DID -> file): status lists, DID documents and
+#                            contexts answered offline (openbadges verify --resources), so revocation is checked too
+#   OPENBADGES_STRICT        set to 1 to fail on warnings too (openbadges verify --strict), for one's own credentials
 set -euo pipefail
 
 folder="${1:-credentials}"
@@ -44,6 +47,8 @@ fi
 
 verify=(verify --json)
 if [ -n "${OPENBADGES_NOW:-}" ]; then verify+=(--now "$OPENBADGES_NOW"); fi
+if [ -n "${OPENBADGES_RESOURCES:-}" ]; then verify+=(--resources "$OPENBADGES_RESOURCES"); fi
+if [ "${OPENBADGES_STRICT:-}" = "1" ]; then verify+=(--strict); fi
 
 set +e
 "$tool_path/openbadges" "${verify[@]}" "${files[@]}" > "$report"

@@ -302,9 +302,13 @@ internal static class InspectCommand
             return;
         }
 
-        for (var i = 0; i < values.Count; i++)
+        // A multi-line text (a narrative, a description) prints as indented lines: no line of it can start at the left
+        // margin, where it could pass for a line of this report.
+        var first = true;
+        foreach (var line in values.SelectMany(v => v.ReplaceLineEndings("\n").Split('\n')))
         {
-            view.Append(i == 0 ? prefix : new string(' ', prefix.Length)).AppendLine(Clean(values[i]));
+            view.Append(first ? prefix : new string(' ', prefix.Length)).AppendLine(Clean(line));
+            first = false;
         }
     }
 
@@ -335,15 +339,15 @@ internal static class InspectCommand
     private static string Number(Sourced<decimal> number) => number.Value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Text from a credential goes to a terminal: control characters (escape sequences, and line breaks that could
-    /// fake a "Verification: VALID" line) become U+FFFD.
+    /// Text from a credential goes to a terminal: control characters (escape sequences, and any line break left, which
+    /// could fake a "Verification: VALID" line) become U+FFFD; a tab is a space.
     /// </summary>
     private static string Clean(string text)
     {
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            builder.Append(char.IsControl(c) ? '\uFFFD' : c);
+            builder.Append(c == '\t' ? ' ' : char.IsControl(c) ? '\uFFFD' : c);
         }
 
         return builder.ToString();

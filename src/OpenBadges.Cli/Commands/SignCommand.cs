@@ -34,6 +34,10 @@ internal static class SignCommand
                 return ExitCodes.Ok;
             }
 
+            var method = parse.GetValue(verificationMethod);
+            void RequireIssuerControls(string keyController) =>
+                RequireIssuerControlsKey(document, method is null ? keyController : ControllerOf(method), method ?? keyController);
+
             var options = new ProofOptions
             {
                 Created = ParseCreated(parse.GetValue(created)),
@@ -50,16 +54,19 @@ internal static class SignCommand
             if (cryptosuite == Cryptosuites.EcdsaSd2023)
             {
                 using var sdKey = LoadEcdsaKey(parse.GetValue(key)!, cryptosuite.Name!);
+                RequireIssuerControls(sdKey.Controller);
                 signed = EcdsaSd2023.SignBaseAsync(document, sdKey.CreateSigner(), mandatoryPointers, options).GetAwaiter().GetResult();
             }
             else if (cryptosuite.Name?.StartsWith("ecdsa-", StringComparison.Ordinal) == true)
             {
                 using var ecdsaKey = LoadEcdsaKey(parse.GetValue(key)!, cryptosuite.Name);
+                RequireIssuerControls(ecdsaKey.Controller);
                 signed = DataIntegritySigner.SignAsync(document, ecdsaKey.CreateSigner(), cryptosuite, options).GetAwaiter().GetResult();
             }
             else
             {
                 using var keyFile = LoadKey(parse.GetValue(key)!);
+                RequireIssuerControls(keyFile.Controller);
                 signed = DataIntegritySigner.SignAsync(document, keyFile.CreateSigner(), cryptosuite, options).GetAwaiter().GetResult();
             }
 
@@ -88,6 +95,7 @@ internal static class SignCommand
         }
 
         using var keyFile = LoadKey(keyPath);
+        RequireIssuerControlsKey(credential, keyFile.Controller, keyFile.Controller);
         return new OpenBadges.Proofs.Jose.VcJwtIssuer(keyFile.CreateSigner()).IssueAsync(credential).GetAwaiter().GetResult();
     }
 
@@ -105,6 +113,30 @@ internal static class SignCommand
         {
             throw new CliInputException($"cannot read the key file '{path}': {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// Refuses to sign a credential whose issuer is not the key's controller: verifiers require them to be equal, so the
+    /// result could never verify (it used to be written anyway, with exit 0).
+    /// </summary>
+    private static void RequireIssuerControlsKey(Newtonsoft.Json.Linq.JObject credential, string controller, string key)
+    {
+        var issuer = credential["issuer"] switch
+        {
+            Newtonsoft.Json.Linq.JValue { Type: Newtonsoft.Json.Linq.JTokenType.String } value => (string?)value,
+            Newtonsoft.Json.Linq.JObject profile => profile["id"]?.Type == Newtonsoft.Json.Linq.JTokenType.String ? (string?)profile["id"] : null,
+            _ => null,
+        };
+        if (issuer is not null && !string.Equals(issuer, controller, StringComparison.Ordinal))
+        {
+            throw new CliInputException($"the credential's issuer '{issuer}' is not the controller '{controller}' of the signing key ({key}); verifiers require them to be equal, so the signed credential could never verify. Set issuer.id to '{controller}' or sign with the issuer's key.");
+        }
+    }
+
+    private static string ControllerOf(string verificationMethod)
+    {
+        var hash = verificationMethod.IndexOf('#', StringComparison.Ordinal);
+        return hash < 0 ? verificationMethod : verificationMethod[..hash];
     }
 
     internal static Ed25519KeyFile LoadKey(string path)

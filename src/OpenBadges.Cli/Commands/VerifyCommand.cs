@@ -9,7 +9,7 @@ using OpenBadges.Checks;
 namespace OpenBadges.Cli.Commands;
 
 /// <summary>
-/// <c>openbadges verify [--json] [--now ISO] [--recipient VALUE] [--allow-fetch] FILE...</c>: runs the full OB 3.0
+/// <c>openbadges verify [--json] [--strict] [--now ISO] [--recipient VALUE] [--allow-fetch] [--challenge C] [--domain D] [--resources DIR] FILE...</c>: runs the full OB 3.0
 /// verification (<see cref="CredentialVerifier"/>) on each credential — JSON, VC-JWT, or a PNG/SVG badge. Exit 0 when
 /// all are valid, 1 when any is invalid, 2 when any could not be decided (or on a usage error).
 /// </summary>
@@ -22,27 +22,62 @@ internal static class VerifyCommand
         var now = new Option<string?>("--now") { Description = "Verify as of this time (ISO 8601 with a zone) instead of the clock." };
         var recipient = new Option<string?>("--recipient") { Description = "Require the credential to be about this recipient (id, e-mail or other identifier; hashed identities are matched)." };
         var allowFetch = new Option<bool>("--allow-fetch") { Description = "Use the network: did:web and HTTPS keys, status lists, refresh services, schemas (HTTPS only). Contexts are never fetched." };
-        var command = new Command("verify", "Verify Open Badges 3.0 credentials; exit 0 all valid, 1 any invalid, 2 any undecided.")
+        var resources = new Option<string?>("--resources") { Description = "Answer every fetch (status lists, did:web and controller documents, extra contexts) from DIR/index.json (URL or did:web DID -> file); nothing else is fetched." };
+        var challenge = new Option<string?>("--challenge") { Description = "Presentations: the challenge (nonce) the holder's proof must carry." };
+        var domain = new Option<string?>("--domain") { Description = "Presentations: the domain the holder's proof must carry." };
+        var strict = new Option<bool>("--strict") { Description = "Treat every warning (a data-model MUST the schema and the verification algorithm do not check) as a failure." };
+        var command = new Command("verify", "Verify Open Badges 3.0 credentials; exit 0 all valid (warnings allowed unless --strict), 1 any invalid, 2 any undecided.")
         {
-            files, json, now, recipient, allowFetch,
+            files, json, now, recipient, allowFetch, strict, challenge, domain, resources,
         };
         command.SetAction(parse => context.Guard(() =>
         {
             var clock = ParseNow(parse.GetValue(now));
             using var http = parse.GetValue(allowFetch) ? new HttpClient { Timeout = TimeSpan.FromSeconds(15) } : null;
-            var verifier = new CredentialVerifier(new CredentialVerifierOptions
+            var options = new CredentialVerifierOptions
             {
                 TimeProvider = clock,
                 ExpectedRecipient = parse.GetValue(recipient),
                 KeyResolver = http is null ? KeyResolvers.Offline : KeyResolvers.Online(http),
                 Fetcher = http is null ? null : DocumentFetchers.Http(http),
+                Strict = parse.GetValue(strict),
+            };
+            if (parse.GetValue(resources) is { } directory)
+            {
+                if (http is not null)
+                {
+                    throw new CliInputException("--resources and --allow-fetch exclude each other: with --resources nothing but the index is fetched.");
+                }
+
+                try
+                {
+                    options = OfflineResources.Load(directory, options.JsonLimits).ApplyTo(options);
+                }
+                catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+                {
+                    throw new CliInputException($"--resources '{directory}': {e.Message}");
+                }
+            }
+
+            var verifier = new CredentialVerifier(options);
+            var presentations = new PresentationVerifier(new PresentationVerifierOptions
+            {
+                Credentials = options,
+                ExpectedChallenge = parse.GetValue(challenge),
+                ExpectedDomain = parse.GetValue(domain),
             });
 
             var results = new List<(string Path, VerificationReport Report)>();
             foreach (var path in parse.GetValue(files)!)
             {
                 var bytes = ReadFile(path);
-                results.Add((path, verifier.VerifyAsync(bytes).GetAwaiter().GetResult()));
+                // Routed by type: a VerifiablePresentation (JSON or VP-JWT) to the presentation verifier; everything
+                // else (Open Badges, CLRs, other VCs, images) to the credential verifier, which tells them apart itself.
+                var text = bytes.Length <= options.JsonLimits.MaxInputLength ? TryUtf8(bytes) : null;
+                var report = text is not null && PresentationVerifier.IsPresentation(text, options.JsonLimits)
+                    ? presentations.VerifyAsync(text).GetAwaiter().GetResult()
+                    : verifier.VerifyAsync(bytes).GetAwaiter().GetResult();
+                results.Add((path, report));
             }
 
             if (parse.GetValue(json))
@@ -80,6 +115,18 @@ internal static class VerifyCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new CliInputException($"cannot read '{path}': {e.Message}");
+        }
+    }
+
+    private static string? TryUtf8(byte[] bytes)
+    {
+        try
+        {
+            return new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return null;
         }
     }
 

@@ -37,6 +37,18 @@ public static class EmbeddedContexts
     public const string OpenBadgesExtensions = "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json";
     /// <summary>Open Badges 3.0 beta, as published in the specification.</summary>
     public const string OpenBadgesBeta = "https://imsglobal.github.io/openbadges-specification/ob_v3p0.html";
+    /// <summary>The Ed25519Signature2018 suite context (verify only: JFF plugfest badges and 2022–23 issuers signed with it).</summary>
+    public const string Ed25519Signature2018V1 = "https://w3id.org/security/suites/ed25519-2018/v1";
+
+    /// <summary>Comprehensive Learner Record 2.0.</summary>
+    public const string ClrV2 = "https://purl.imsglobal.org/spec/clr/v2p0/context.json";
+
+    /// <summary>Comprehensive Learner Record 2.0, revision 2.0.1 (the one the CLR test vector uses).</summary>
+    public const string ClrV201 = "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json";
+
+    /// <summary>SURF eduCredentials' extension context for Dutch micro-credentials (EducredentialAchievement: ECTS, SBU, timeInvestment, …).</summary>
+    public const string EduCredential = "https://raw.githubusercontent.com/educredentials/obv3-examples/refs/heads/main/contexts/educredential.json";
+
     /// <summary>Open Badges 3.0 beta, as used at the JFF plugfest.</summary>
     public const string OpenBadgesBetaPlugfest = "https://w3c-ccg.github.io/vc-ed/plugfest-1-2022/jff-vc-edu-plugfest-1-context.json";
 
@@ -49,6 +61,10 @@ public static class EmbeddedContexts
         [DataIntegrityV2] = "data-integrity-v2.jsonld",
         [MultikeyV1] = "multikey-v1.jsonld",
         [Ed25519Signature2020V1] = "ed25519-2020-v1.jsonld",
+        [Ed25519Signature2018V1] = "ed25519-2018-v1.jsonld",
+        [EduCredential] = "educredential.jsonld",
+        [ClrV2] = "clr-v2p0-2.0.0.jsonld",
+        [ClrV201] = "clr-v2p0-2.0.1.jsonld",
         [OpenBadgesV3] = "ob-v3p0-3.0.0.jsonld",
         [OpenBadgesV301] = "ob-v3p0-3.0.1.jsonld",
         [OpenBadgesV302] = "ob-v3p0-3.0.2.jsonld",

@@ -1,7 +1,7 @@
 namespace OpenBadges.Keys;
 
 /// <summary>
-/// Resolves did:key verification methods (<c>did:key:z6Mk…#z6Mk…</c>) offline: the DID document is derived
+/// Resolves did:key verification methods (<c>did:key:z6Mk…#z6Mk…</c>, or the bare DID, which names its one key) offline: the DID document is derived
 /// from the DID itself. Thread-safe and stateless.
 /// </summary>
 public sealed class DidKeyResolver : IKeyResolver
@@ -31,12 +31,7 @@ public sealed class DidKeyResolver : IKeyResolver
         }
 
         var hash = verificationMethodId.IndexOf('#', StringComparison.Ordinal);
-        if (hash < 0)
-        {
-            return KeyResolution.NotFound(verificationMethodId, "a did:key verification method id needs a fragment: did:key:z6Mk…#z6Mk…");
-        }
-
-        var did = verificationMethodId[..hash];
+        var did = hash < 0 ? verificationMethodId : verificationMethodId[..hash];
         if (EcdsaPublicKey.TryParseMultibase(did[DidKey.Prefix.Length..], out var ecdsaKey, out _))
         {
             return ResolveEcdsa(verificationMethodId, did, ecdsaKey);
@@ -45,6 +40,19 @@ public sealed class DidKeyResolver : IKeyResolver
         if (!DidKey.TryParse(did, out var key, out var error))
         {
             return KeyResolution.NotFound(verificationMethodId, error);
+        }
+
+        if (hash < 0)
+        {
+            // The bare DID (did:key:z6Mk…, as DCC-era issuers write it): a did:key document has exactly one verification
+            // method, the key the DID encodes, so the DID names it without ambiguity.
+            if (!string.Equals(key.ToDidKey(), did, StringComparison.Ordinal))
+            {
+                return KeyResolution.NotFound(verificationMethodId, $"the controller document's id is '{key.ToDidKey()}'; it must be '{did}'");
+            }
+
+            var single = DidKey.CreateVerificationMethod(key, Form);
+            return KeyResolution.Resolved(verificationMethodId, key, (string)single["type"]!, did, single, DocumentPurposes);
         }
 
         // The derived document (DidKey.CreateDocument) has one verification method, listed under four relationships:
@@ -72,7 +80,11 @@ public sealed class DidKeyResolver : IKeyResolver
     /// </summary>
     private static KeyResolution ResolveEcdsa(string verificationMethodId, string did, EcdsaPublicKey key)
     {
-        if (!string.Equals(key.ToDidKeyVerificationMethodId(), verificationMethodId, StringComparison.Ordinal))
+        // The bare DID names the document's one method, as for Ed25519 keys above.
+        var named = string.Equals(verificationMethodId, did, StringComparison.Ordinal)
+            ? key.ToDidKeyVerificationMethodId().StartsWith(did + "#", StringComparison.Ordinal)
+            : string.Equals(key.ToDidKeyVerificationMethodId(), verificationMethodId, StringComparison.Ordinal);
+        if (!named)
         {
             return KeyResolution.NotFound(verificationMethodId, $"the controller document '{did}' has no verification method with this id");
         }

@@ -8,9 +8,11 @@ namespace OpenBadges.Proofs;
 /// </summary>
 public sealed class Cryptosuite
 {
-    internal Cryptosuite(string proofType, string? name, ProofCanonicalization canonicalization, bool canIssue, string suiteContext, bool suiteContextSatisfiedByVc2, ProofKeyType keyType = ProofKeyType.Ed25519)
+    internal Cryptosuite(string proofType, string? name, ProofCanonicalization canonicalization, bool canIssue, string suiteContext, bool suiteContextSatisfiedByVc2, ProofKeyType keyType = ProofKeyType.Ed25519, bool detachedJws = false, string? suiteContextAlsoIn = null)
     {
         KeyType = keyType;
+        DetachedJws = detachedJws;
+        SuiteContextAlsoIn = suiteContextAlsoIn;
         ProofType = proofType;
         Name = name;
         Canonicalization = canonicalization;
@@ -39,6 +41,15 @@ public sealed class Cryptosuite
 
     /// <summary>The key and signature family (Ed25519, ECDSA, ECDSA selective disclosure).</summary>
     internal ProofKeyType KeyType { get; }
+
+    /// <summary>
+    /// True for the 2018-era suites whose signature is a detached JWS (<c>jws</c>: header <c>{"alg":"EdDSA","b64":false,"crit":["b64"]}</c>,
+    /// RFC 7797) over the same 64 bytes of hash data, instead of a multibase <c>proofValue</c>.
+    /// </summary>
+    internal bool DetachedJws { get; }
+
+    /// <summary>Another context that defines the suite's terms too (the VC 1.1 context defines Ed25519Signature2018), or null.</summary>
+    internal string? SuiteContextAlsoIn { get; }
 
     /// <summary>The name users type: the cryptosuite, or the proof type for legacy suites.</summary>
     public override string ToString() => Name ?? ProofType;

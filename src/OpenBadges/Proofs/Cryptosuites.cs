@@ -40,8 +40,17 @@ public static class Cryptosuites
     public static Cryptosuite EcdsaSd2023 { get; } =
         new(DataIntegrityProofType, "ecdsa-sd-2023", ProofCanonicalization.Rdfc10, canIssue: true, EmbeddedContexts.DataIntegrityV2, suiteContextSatisfiedByVc2: true, ProofKeyType.EcdsaSelectiveDisclosure);
 
+    /// <summary>
+    /// <c>Ed25519Signature2018</c>: verified, never issued. RDFC-1.0 of the proof options and the document (the
+    /// jsonld-signatures LinkedDataSignature hashing, as the 2020 suite), signed as a detached JWS with <c>b64: false</c>
+    /// in the proof's <c>jws</c> member. Its terms come from the 2018 suite context or the VC 1.1 context.
+    /// </summary>
+    public static Cryptosuite Ed25519Signature2018 { get; } =
+        new("Ed25519Signature2018", null, ProofCanonicalization.Rdfc10, canIssue: false, EmbeddedContexts.Ed25519Signature2018V1, suiteContextSatisfiedByVc2: false,
+            detachedJws: true, suiteContextAlsoIn: EmbeddedContexts.CredentialsV1);
+
     /// <summary>Every suite, issuing ones first.</summary>
-    public static IReadOnlyList<Cryptosuite> All { get; } = [EddsaRdfc2022, EddsaJcs2022, Ed25519Signature2020, EcdsaRdfc2019, EcdsaJcs2019, EcdsaSd2023, Eddsa2022];
+    public static IReadOnlyList<Cryptosuite> All { get; } = [EddsaRdfc2022, EddsaJcs2022, Ed25519Signature2020, EcdsaRdfc2019, EcdsaJcs2019, EcdsaSd2023, Eddsa2022, Ed25519Signature2018];
 
     /// <summary>The suite a proof names by its <c>type</c> and <c>cryptosuite</c>, or null if unknown.</summary>
     public static Cryptosuite? Find(string? proofType, string? cryptosuite)

@@ -67,10 +67,16 @@ public static partial class DataIntegrityVerifier
         var verificationMethod = VerificationMethodId(proof["verificationMethod"]);
 
         var suite = Cryptosuites.Find(proofType, cryptosuite);
+        // A suite this package does not implement shows nothing about the credential: undecided, never failed.
         checks.Add(suite is null
-            ? VerificationCheck.Fail("proof.type", $"Unknown proof type '{proofType}' with cryptosuite '{cryptosuite}'.", path + ".type",
-                "the proof is DataIntegrityProof with eddsa-rdfc-2022, eddsa-2022, eddsa-jcs-2022, ecdsa-rdfc-2019, ecdsa-jcs-2019 or ecdsa-sd-2023, or Ed25519Signature2020")
-            : VerificationCheck.Pass("proof.type", $"Proof type {suite}.", path + ".type", "the proof names a supported cryptosuite"));
+            ? VerificationCheck.Undecided("proof.type", $"The proof type '{proofType}'{(cryptosuite is null ? string.Empty : $" with cryptosuite '{cryptosuite}'")} is not implemented here: the proof cannot be checked.", path + ".type",
+                SupportedSuitesRule, ProblemCodes.UnsupportedProof)
+            : VerificationCheck.Pass("proof.type", $"Proof type {suite}.", path + ".type", SupportedSuitesRule));
+        if (suite is not null && UnexpectedMembers(proof, suite) is { Count: > 0 } extra)
+        {
+            checks.Add(VerificationCheck.Warn("proof.members", $"The proof carries member(s) its suite does not define: {string.Join(", ", extra)} (vc-data-integrity §2.1 Proofs).", path,
+                "a proof has only the members its suite defines", ProblemCodes.ProofDataModel));
+        }
 
         checks.Add(CheckProofContext(document, proof, suite, path));
         checks.Add(CheckPurpose(proof, path, options));
@@ -90,16 +96,28 @@ public static partial class DataIntegrityVerifier
             checks.Add(CheckExpectedValue(proof, "challenge", options.ExpectedChallenge, path));
         }
 
-        var signature = DecodeProofValue(proof, suite, path, checks);
+        if (suite is null)
+        {
+            // Nothing below can be read without the suite, except a verification method no resolver could ever reach.
+            if (verificationMethod is not null && UndereferenceableScheme(verificationMethod) is { } scheme)
+            {
+                checks.Add(UnknownSchemeCheck(verificationMethod, scheme, path));
+            }
+
+            checks.Add(VerificationCheck.NotApplicable("proof.signature", "Not checked: the proof's suite is not implemented.", path, "the signature verifies over the canonical proof configuration and document"));
+            return new ProofVerification(path, proofType, verificationMethod, checks);
+        }
+
+        var signature = suite.DetachedJws ? DecodeDetachedJws(proof, path, checks) : DecodeProofValue(proof, suite, path, checks);
         var key = await ResolveKeyAsync(verificationMethod, proof["proofPurpose"]?.Type == JTokenType.String ? (string?)proof["proofPurpose"] : null, suite, path, options, checks, cancellationToken).ConfigureAwait(false);
         if (key is not null && options.RequireControllerToBeIssuer)
         {
             checks.Add(CheckControllerIsIssuer(document, key, path));
         }
 
-        if (suite is null || signature is null || key is null)
+        if (signature is null || key is null)
         {
-            checks.Add(VerificationCheck.Skip("proof.signature", "Not checked: an earlier check of this proof did not pass.", path + ".proofValue", "the signature verifies over the canonical proof configuration and document"));
+            checks.Add(VerificationCheck.NotApplicable("proof.signature", "Not checked: an earlier check of this proof did not pass.", path + ".proofValue", "the signature verifies over the canonical proof configuration and document"));
         }
         else
         {
@@ -135,6 +153,7 @@ public static partial class DataIntegrityVerifier
         {
             var urls = documentContexts.Where(c => c.Type == JTokenType.String).Select(c => (string)c!).ToHashSet(StringComparer.Ordinal);
             var defined = urls.Contains(suite.SuiteContext)
+                || (suite.SuiteContextAlsoIn is { } alsoIn && urls.Contains(alsoIn))
                 || (suite.SuiteContextSatisfiedByVc2 && (urls.Contains(EmbeddedContexts.CredentialsV2) || urls.Contains(EmbeddedContexts.DataIntegrityV1)));
             if (!defined)
             {
@@ -161,7 +180,7 @@ public static partial class DataIntegrityVerifier
         var token = proof["created"];
         if (token is null)
         {
-            return VerificationCheck.Skip("proof.created", "The proof has no created time.", path + ".created", rule);
+            return VerificationCheck.NotApplicable("proof.created", "The proof has no created time.", path + ".created", rule);
         }
 
         if (!TryParseDateTime(token, out var created))
@@ -237,6 +256,12 @@ public static partial class DataIntegrityVerifier
             return null;
         }
 
+        if (UndereferenceableScheme(verificationMethod) is { } scheme)
+        {
+            checks.Add(UnknownSchemeCheck(verificationMethod, scheme, path));
+            return null;
+        }
+
         var resolver = options.KeyResolver ?? KeyResolvers.Offline;
         KeyResolution resolution;
         try
@@ -289,7 +314,7 @@ public static partial class DataIntegrityVerifier
         };
         if (document["issuer"] is null)
         {
-            return VerificationCheck.Skip("proof.controller", "The document has no issuer to compare with.", path + ".verificationMethod", rule);
+            return VerificationCheck.NotApplicable("proof.controller", "The document has no issuer to compare with.", path + ".verificationMethod", rule);
         }
 
         return string.Equals(issuer, key.Controller, StringComparison.Ordinal)
@@ -318,11 +343,16 @@ public static partial class DataIntegrityVerifier
             ? $"the ECDSA {ecdsaKey.Curve} signature verifies over hash(canonical proof configuration) ‖ hash(canonical document), {(ecdsaKey.Curve == EcdsaCurve.P256 ? "SHA-256" : "SHA-384")}"
             : "the Ed25519 signature verifies over SHA-256(canonical proof configuration) ‖ SHA-256(canonical document)";
         var hashLength = key.EcdsaKey?.Curve == EcdsaCurve.P384 ? 48 : 32;
+        var retried = false;
+    Hash:
         byte[] hashData;
         try
         {
-            // The proof without proofValue, with its own context or else the document's: read through a view.
-            var configuration = ProofHashing.ConfigurationView(proof, proof["@context"] ?? document["@context"]);
+            // The proof without proofValue, with its own context or else the document's: read through a view. The 2018
+            // suite (jsonld-signatures) drops jws, signatureValue and proofValue alike: built as a copy (verify only).
+            var configuration = suite.DetachedJws || retried
+                ? DocumentView.Whole(LegacyConfiguration(proof, proof["@context"] ?? document["@context"], retried ? UnexpectedMembers(proof, suite) : []))
+                : ProofHashing.ConfigurationView(proof, proof["@context"] ?? document["@context"]);
             var previousProofIds = ProofSet.PreviousProofIds(proof);
             if (previousProofIds.Count == 0)
             {
@@ -345,7 +375,15 @@ public static partial class DataIntegrityVerifier
         }
         catch (JsonLdException e) when (e.Code is "loading document failed" or "loading remote context failed")
         {
-            return VerificationCheck.Undecided(name, "A context could not be loaded: " + e.Message, "$.@context", rule);
+            return VerificationCheck.Undecided(name, "A context could not be loaded: " + e.Message, "$.@context", rule, ProblemCodes.ContextUnavailable);
+        }
+        catch (JsonLdSafeModeException) when (!retried && UnexpectedMembers(proof, suite).Count > 0)
+        {
+            // An extra proof member no context defines: JSON-LD processors that are not in safe mode (the signers of
+            // the field) drop it from the proof configuration, so it is not signed. Hash as they did; the member is
+            // reported as a warning (proof.members), and whatever else is undefined still fails.
+            retried = true;
+            goto Hash;
         }
         catch (JsonLdException e)
         {
@@ -353,7 +391,7 @@ public static partial class DataIntegrityVerifier
         }
         catch (CanonicalizationLimitException e)
         {
-            return VerificationCheck.Undecided(name, e.Message, path, rule);
+            return VerificationCheck.Undecided(name, e.Message, path, rule, ProblemCodes.LimitReached);
         }
         catch (ArgumentException e)
         {
@@ -361,13 +399,22 @@ public static partial class DataIntegrityVerifier
         }
         catch (OperationCanceledException)
         {
-            return VerificationCheck.Undecided(name, "Verification was cancelled.", path, rule);
+            return VerificationCheck.Undecided(name, "Verification was cancelled.", path, rule, ProblemCodes.VerificationStopped);
         }
 
-        var verified = key.EcdsaKey is { } verifyingKey ? verifyingKey.Verify(hashData, signature) : key.PublicKey!.Verify(hashData, signature);
+        var valuePath = path + (suite.DetachedJws ? ".jws" : ".proofValue");
+        var signed = hashData;
+        if (suite.DetachedJws)
+        {
+            // RFC 7797 with b64 false: the JWS signing input is ASCII(BASE64URL(header)) || '.' || the payload bytes, here the hash data.
+            var header = System.Text.Encoding.ASCII.GetBytes(((string)proof["jws"]!)[..((string)proof["jws"]!).IndexOf('.', StringComparison.Ordinal)] + ".");
+            signed = [.. header, .. hashData];
+        }
+
+        var verified = key.EcdsaKey is { } verifyingKey ? verifyingKey.Verify(signed, signature) : key.PublicKey!.Verify(signed, signature);
         return verified
-            ? VerificationCheck.Pass(name, "The signature verifies.", path + ".proofValue", rule)
-            : VerificationCheck.Fail(name, "The signature does not verify: the document or the proof was changed, or another key signed it.", path + ".proofValue", rule);
+            ? VerificationCheck.Pass(name, "The signature verifies." + (retried ? " (The proof's undefined member(s) are not signed.)" : string.Empty), valuePath, rule)
+            : VerificationCheck.Fail(name, "The signature does not verify: the document or the proof was changed, or another key signed it.", valuePath, rule);
     }
 
     private static VerificationCheck VerifySelectiveDisclosure(JObject document, JObject proof, byte[] proofValue, EcdsaPublicKey key, string path, ProofVerificationOptions options, CancellationToken cancellationToken)
@@ -379,7 +426,7 @@ public static partial class DataIntegrityVerifier
         }
         catch (JsonLdException e) when (e.Code is "loading document failed" or "loading remote context failed")
         {
-            return VerificationCheck.Undecided("proof.signature", "A context could not be loaded: " + e.Message, "$.@context", rule);
+            return VerificationCheck.Undecided("proof.signature", "A context could not be loaded: " + e.Message, "$.@context", rule, ProblemCodes.ContextUnavailable);
         }
         catch (JsonLdException e)
         {
@@ -387,11 +434,91 @@ public static partial class DataIntegrityVerifier
         }
         catch (CanonicalizationLimitException e)
         {
-            return VerificationCheck.Undecided("proof.signature", e.Message, path, rule);
+            return VerificationCheck.Undecided("proof.signature", e.Message, path, rule, ProblemCodes.LimitReached);
         }
         catch (OperationCanceledException)
         {
-            return VerificationCheck.Undecided("proof.signature", "Verification was cancelled.", path, rule);
+            return VerificationCheck.Undecided("proof.signature", "Verification was cancelled.", path, rule, ProblemCodes.VerificationStopped);
+        }
+    }
+
+    private const string SupportedSuitesRule = "the proof is DataIntegrityProof with eddsa-rdfc-2022, eddsa-2022, eddsa-jcs-2022, ecdsa-rdfc-2019, ecdsa-jcs-2019 or ecdsa-sd-2023, or Ed25519Signature2020 or Ed25519Signature2018";
+
+    // vc-data-integrity §2.1 (and the 2018/2020 suites' contexts): the members a proof may carry.
+    private static readonly HashSet<string> ProofMembers = new(StringComparer.Ordinal)
+    {
+        "@context", "id", "type", "cryptosuite", "verificationMethod", "proofPurpose", "created", "expires", "domain", "challenge",
+        "proofValue", "previousProof", "nonce",
+    };
+
+    private static List<string> UnexpectedMembers(JObject proof, Cryptosuite suite) =>
+        proof.Properties().Select(p => p.Name).Where(n => !ProofMembers.Contains(n) && !(suite.DetachedJws && n == "jws")).ToList();
+
+    private static JObject LegacyConfiguration(JObject proof, JToken? context, List<string> alsoDrop)
+    {
+        var configuration = ProofHashing.ProofConfiguration(proof, context);
+        configuration.Remove("jws");
+        configuration.Remove("signatureValue");
+        foreach (var member in alsoDrop)
+        {
+            configuration.Remove(member);
+        }
+
+        return configuration;
+    }
+
+    /// <summary>
+    /// The scheme of <paramref name="verificationMethod"/> when no resolver could ever dereference it (not did:, https:
+    /// or http:, or not a URI at all); null for a scheme a resolver may handle.
+    /// </summary>
+    private static string? UndereferenceableScheme(string verificationMethod)
+    {
+        var colon = verificationMethod.IndexOf(':', StringComparison.Ordinal);
+        var scheme = colon <= 0 ? string.Empty : verificationMethod[..colon];
+        if (scheme.Length > 0 && char.IsAsciiLetter(scheme[0]) && scheme.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.'))
+        {
+            return scheme.ToLowerInvariant() is "did" or "https" or "http" ? null : scheme;
+        }
+
+        return "(none)";
+    }
+
+    private static VerificationCheck UnknownSchemeCheck(string verificationMethod, string scheme, string path) =>
+        VerificationCheck.Fail("proof.verificationMethod", $"'{verificationMethod}' has the URI scheme '{scheme}': no resolver can dereference it (only did:, https: and http: verification methods exist).", path + ".verificationMethod",
+            "the verification method is a URL some resolver can dereference (a DID URL or an HTTPS URL)", ProblemCodes.VerificationMethodInvalid);
+
+    private static byte[]? DecodeDetachedJws(JObject proof, string path, List<VerificationCheck> checks)
+    {
+        const string rule = "jws is a detached compact JWS (header..signature) whose header is exactly {\"alg\":\"EdDSA\",\"b64\":false,\"crit\":[\"b64\"]} and whose signature is 64 bytes";
+        var text = proof["jws"]?.Type == JTokenType.String ? (string?)proof["jws"] : null;
+        var parts = text?.Split('.');
+        if (parts is not { Length: 3 } || parts[1].Length != 0)
+        {
+            checks.Add(VerificationCheck.Fail("proof.jws", text is null ? "The proof has no jws string." : "jws is not a detached compact JWS (header..signature).", path + ".jws", rule));
+            return null;
+        }
+
+        try
+        {
+            var header = JsonInput.Parse(System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(parts[0])), new JsonLimits { MaxInputLength = 4096, MaxDepth = 4 }) as JObject;
+            var signature = System.Buffers.Text.Base64Url.DecodeFromChars(parts[2]);
+            // Exactly these three members (as jsonld-signatures requires): b64 false makes the payload the raw hash data.
+            var headerOk = header is not null && header.Count == 3 && (string?)header["alg"] == "EdDSA" &&
+                header["b64"] is JValue { Type: JTokenType.Boolean } b64 && !(bool)b64 &&
+                header["crit"] is JArray { Count: 1 } crit && (string?)crit[0] == "b64";
+            if (!headerOk || signature.Length != 64)
+            {
+                checks.Add(VerificationCheck.Fail("proof.jws", headerOk ? $"The JWS signature is {signature.Length} bytes, not 64." : "The JWS header is not {\"alg\":\"EdDSA\",\"b64\":false,\"crit\":[\"b64\"]}.", path + ".jws", rule));
+                return null;
+            }
+
+            checks.Add(VerificationCheck.Pass("proof.jws", "A detached EdDSA JWS with an unencoded payload.", path + ".jws", rule));
+            return signature;
+        }
+        catch (Exception e) when (e is FormatException or JsonInputException or ArgumentException)
+        {
+            checks.Add(VerificationCheck.Fail("proof.jws", "The JWS header or signature is not valid base64url JSON: " + e.Message, path + ".jws", rule));
+            return null;
         }
     }
 

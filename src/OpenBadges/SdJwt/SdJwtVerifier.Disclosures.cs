@@ -90,12 +90,12 @@ public static partial class SdJwtVerifier
     {
         if (!fromDigestFormat)
         {
-            run.Skip(SdJwtChecks.DisclosureFormat, "not checked: " + why, null, "RFC 9901 §7.1 step 3");
+            run.NotApplicable(SdJwtChecks.DisclosureFormat, "not checked: " + why, null, "RFC 9901 §7.1 step 3");
         }
 
         foreach (var name in new[] { SdJwtChecks.DigestFormat, SdJwtChecks.DigestUnique, SdJwtChecks.DisclosureKind, SdJwtChecks.ClaimCollision, SdJwtChecks.DisclosureReferenced })
         {
-            run.Skip(name, "not checked: " + why, null, "RFC 9901 §7.1 steps 3 to 5");
+            run.NotApplicable(name, "not checked: " + why, null, "RFC 9901 §7.1 steps 3 to 5");
         }
     }
 

@@ -24,7 +24,7 @@ public static partial class SdJwtVerifier
             }
             else
             {
-                run.Skip(SdJwtChecks.KeyBinding, "no KB-JWT, and none is required", null, PresenceRule);
+                run.NotApplicable(SdJwtChecks.KeyBinding, "no KB-JWT, and none is required", null, PresenceRule);
             }
 
             return Task.CompletedTask;
@@ -156,7 +156,7 @@ public static partial class SdJwtVerifier
         }
         else if (expected is null)
         {
-            run.Skip(check, $"not checked: no expected {what} was given ('{claim}' is {Printable.Quote(actual)})", "$.kb." + claim, rule);
+            run.NotApplicable(check, $"not checked: no expected {what} was given ('{claim}' is {Printable.Quote(actual)})", "$.kb." + claim, rule);
         }
         else if (!string.Equals(actual, expected, StringComparison.Ordinal))
         {
@@ -172,7 +172,7 @@ public static partial class SdJwtVerifier
     {
         foreach (var check in checks)
         {
-            run.Skip(check, "not checked: " + why, null, "RFC 9901 §7.3");
+            run.NotApplicable(check, "not checked: " + why, null, "RFC 9901 §7.3");
         }
     }
 }

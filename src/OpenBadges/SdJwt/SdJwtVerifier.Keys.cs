@@ -320,8 +320,8 @@ public static partial class SdJwtVerifier
         const string Rule = "RFC 9901 §7.1 step 2: the issuer-signed JWT's signature verifies with the issuer's key";
         if (found is null || alg is null)
         {
-            run.Skip(SdJwtChecks.KeyAlgorithm, "no usable key or algorithm", "$.header.alg", "RFC 8725 §3.1: the key fixes the algorithm");
-            run.Skip(SdJwtChecks.Signature, "not checked: no usable key or algorithm", null, Rule);
+            run.NotApplicable(SdJwtChecks.KeyAlgorithm, "no usable key or algorithm", "$.header.alg", "RFC 8725 §3.1: the key fixes the algorithm");
+            run.NotApplicable(SdJwtChecks.Signature, "not checked: no usable key or algorithm", null, Rule);
             return;
         }
 
@@ -329,7 +329,7 @@ public static partial class SdJwtVerifier
         {
             run.Fail(SdJwtChecks.KeyAlgorithm, $"'alg' is {alg}, but the key is an {found.Key.Describe()}, used only with {found.Key.Algorithm}", "$.header.alg",
                 "RFC 8725 §3.1: the algorithm is fixed by the key, never chosen by the token");
-            run.Skip(SdJwtChecks.Signature, "not checked: the algorithm does not fit the key", null, Rule);
+            run.NotApplicable(SdJwtChecks.Signature, "not checked: the algorithm does not fit the key", null, Rule);
             return;
         }
 
@@ -351,7 +351,7 @@ public static partial class SdJwtVerifier
         var issuer = IssuerOf(payload, profile);
         if (found is null)
         {
-            run.Skip(SdJwtChecks.KeyIssuer, "no key", path, Rule);
+            run.NotApplicable(SdJwtChecks.KeyIssuer, "no key", path, Rule);
             return;
         }
 
@@ -359,7 +359,7 @@ public static partial class SdJwtVerifier
         {
             if (profile == SdJwtProfile.Plain)
             {
-                run.Skip(SdJwtChecks.KeyIssuer, "a plain SD-JWT without 'iss': the key is not tied to a named issuer", path, Rule);
+                run.NotApplicable(SdJwtChecks.KeyIssuer, "a plain SD-JWT without 'iss': the key is not tied to a named issuer", path, Rule);
             }
             else
             {

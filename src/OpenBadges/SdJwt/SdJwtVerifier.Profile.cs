@@ -73,7 +73,7 @@ public static partial class SdJwtVerifier
         switch (payload[claim])
         {
             case null:
-                run.Skip(check, $"no '{claim}'", "$." + claim, rule);
+                run.NotApplicable(check, $"no '{claim}'", "$." + claim, rule);
                 return;
             case JValue { Type: JTokenType.Integer or JTokenType.Float } value:
                 var seconds = Convert.ToDouble(value.Value, CultureInfo.InvariantCulture);
@@ -104,8 +104,8 @@ public static partial class SdJwtVerifier
     {
         if (claims is null)
         {
-            run.Skip(SdJwtChecks.TimeNotBefore, "not checked: the claims could not be processed", "$.validFrom", "VC 2.0 §4.9");
-            run.Skip(SdJwtChecks.TimeExpiration, "not checked: the claims could not be processed", "$.validUntil", "VC 2.0 §4.9");
+            run.NotApplicable(SdJwtChecks.TimeNotBefore, "not checked: the claims could not be processed", "$.validFrom", "VC 2.0 §4.9");
+            run.NotApplicable(SdJwtChecks.TimeExpiration, "not checked: the claims could not be processed", "$.validUntil", "VC 2.0 §4.9");
             return;
         }
 
@@ -120,7 +120,7 @@ public static partial class SdJwtVerifier
         var token = claims[member];
         if (token is null)
         {
-            run.Skip(check, $"no '{member}'", "$." + member, Rule);
+            run.NotApplicable(check, $"no '{member}'", "$." + member, Rule);
             return;
         }
 

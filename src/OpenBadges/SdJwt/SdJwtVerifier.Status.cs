@@ -17,7 +17,7 @@ public static partial class SdJwtVerifier
         const string Path = "$.status.status_list";
         if (payload["status"] is not { } status)
         {
-            run.Skip(SdJwtChecks.Status, "the payload has no 'status'", "$.status", StatusRule);
+            run.NotApplicable(SdJwtChecks.Status, "the payload has no 'status'", "$.status", StatusRule);
             return;
         }
 
@@ -36,7 +36,7 @@ public static partial class SdJwtVerifier
 
         if (!options.CheckStatus)
         {
-            run.Skip(SdJwtChecks.Status, "not checked: status checking is off (CheckStatus false)", Path, StatusRule);
+            run.NotApplicable(SdJwtChecks.Status, "not checked: status checking is off (CheckStatus false)", Path, StatusRule);
             return;
         }
 
@@ -45,14 +45,14 @@ public static partial class SdJwtVerifier
         var token = await FindStatusListTokenAsync(uriText, uri, options, run, cancellationToken).ConfigureAwait(false);
         if (token is null)
         {
-            run.Skip(SdJwtChecks.Status, "not checked: no usable status list token", Path, StatusRule);
+            run.NotApplicable(SdJwtChecks.Status, "not checked: no usable status list token", Path, StatusRule);
             return;
         }
 
         var list = await VerifyStatusListTokenAsync(token, uriText, IssuerOf(payload, profile), options, run, cancellationToken).ConfigureAwait(false);
         if (list is null)
         {
-            run.Skip(SdJwtChecks.Status, "not checked: the status list token is not acceptable", Path, StatusRule);
+            run.NotApplicable(SdJwtChecks.Status, "not checked: the status list token is not acceptable", Path, StatusRule);
             return;
         }
 

@@ -215,7 +215,7 @@ public static partial class SdJwtVerifier
 
         public void Undecided(string name, string message, string? path, string rule) => _checks.Add(VerificationCheck.Undecided(name, message, path, rule));
 
-        public void Skip(string name, string message, string? path, string rule) => _checks.Add(VerificationCheck.Skip(name, message, path, rule));
+        public void NotApplicable(string name, string message, string? path, string rule) => _checks.Add(VerificationCheck.NotApplicable(name, message, path, rule));
 
         public SdJwtVerificationResult Result() =>
             new(_checks.ToArray(), Profile, (JObject?)Header?.DeepClone(), (JObject?)Payload?.DeepClone(), (JObject?)Claims?.DeepClone(), Disclosed.ToArray(), KeyBound);

@@ -66,4 +66,13 @@ public static class CheckNames
 
     /// <summary>Presentation: summary of the credentials inside.</summary>
     public const string PresentationCredentials = "presentation.credentials";
+
+    /// <summary>A Verifiable Credential that is not an Open Badge: NotApplicable, "not an Open Badge: OB checks not applied".</summary>
+    public const string OpenBadge = "openBadge";
+
+    /// <summary>CLR 2.0: the ClrSubject (type, at least one verifiableCredential, typed achievements and associations).</summary>
+    public const string ClrSubject = "clr.subject";
+
+    /// <summary>CLR 2.0: summary of the credentials inside, each verified with its own report (see the report's credentials).</summary>
+    public const string ClrCredentials = "clr.credentials";
 }

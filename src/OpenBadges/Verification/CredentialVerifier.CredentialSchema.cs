@@ -17,7 +17,7 @@ public sealed partial class CredentialVerifier
         EachObject(credential["credentialSchema"], "$.credentialSchema", (entry, path) => entries.Add((entry, path)));
         if (entries.Count == 0)
         {
-            run.Skip(CheckNames.CredentialSchema, "The credential names no credentialSchema.", "$.credentialSchema", rule);
+            run.NotApplicable(CheckNames.CredentialSchema, "The credential names no credentialSchema.", "$.credentialSchema", rule);
             return;
         }
 
@@ -27,7 +27,7 @@ public sealed partial class CredentialVerifier
             var id = entry["id"]?.Type == JTokenType.String ? (string?)entry["id"] : null;
             if (type != JsonSchemaValidatorType)
             {
-                run.Skip(CheckNames.CredentialSchema, $"Schema type '{type}' is not one this verifier validates.", path, rule);
+                run.NotApplicable(CheckNames.CredentialSchema, $"Schema type '{type}' is not one this verifier validates.", path, rule);
                 continue;
             }
 
@@ -43,9 +43,15 @@ public sealed partial class CredentialVerifier
                 continue;
             }
 
+            if (EduCredentialSchemas.Find(id) is { } dutch)
+            {
+                await ValidateSchemaTextAsync(credential, id, dutch, path, run, rule + $"; {id} is embedded (SURF eduCredentials)", cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             if (_options.Fetcher is null)
             {
-                run.Skip(CheckNames.CredentialSchema, $"{id} is not one of the embedded OB 3.0 schemas and no fetcher is configured (offline): not validated.", path, rule);
+                run.NotApplicable(CheckNames.CredentialSchema, $"{id} is not one of the embedded OB 3.0 or SURF eduCredentials schemas and no fetcher is configured (offline): not validated.", path, rule);
                 continue;
             }
 
@@ -62,10 +68,15 @@ public sealed partial class CredentialVerifier
             return;
         }
 
+        await ValidateSchemaTextAsync(credential, id, fetched.Text, path, run, rule + $"; {id} was fetched", cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ValidateSchemaTextAsync(JObject credential, string id, string text, string path, Run run, string rule, CancellationToken cancellationToken)
+    {
         JToken document;
         try
         {
-            document = JsonInput.Parse(fetched.Text, _options.JsonLimits);
+            document = JsonInput.Parse(text, _options.JsonLimits);
         }
         catch (JsonInputException e)
         {
@@ -87,7 +98,7 @@ public sealed partial class CredentialVerifier
         {
             var schema = await JsonSchema.FromJsonAsync(document.ToString(Newtonsoft.Json.Formatting.None), cancellationToken).ConfigureAwait(false);
             var errors = schema.Validate(credential).Select(e => new SchemaValidationError(e.Path ?? "#", e.Kind.ToString(), e.Property, [])).ToList();
-            ReportSchemaErrors(CheckNames.CredentialSchema, errors, run, path, rule + $"; {id} was fetched");
+            ReportSchemaErrors(CheckNames.CredentialSchema, errors, run, path, rule);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

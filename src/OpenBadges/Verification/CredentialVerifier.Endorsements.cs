@@ -16,14 +16,14 @@ public sealed partial class CredentialVerifier
         FindEndorsements(credential, "$", found);
         if (found.Count == 0)
         {
-            run.Skip(CheckNames.Endorsements, "The credential carries no endorsements.", null, rule);
+            run.NotApplicable(CheckNames.Endorsements, "The credential carries no endorsements.", null, rule);
             return;
         }
 
         if (run.Depth >= _options.MaxEndorsementDepth)
         {
             // Undecided, not Failed: nothing is wrong with them, but they were not looked at.
-            run.Undecided(CheckNames.Endorsements, $"{found.Count} endorsement(s) at depth {run.Depth + 1} were not verified: the endorsement depth limit is {_options.MaxEndorsementDepth}.", found[0].Path, rule);
+            run.Undecided(CheckNames.Endorsements, $"{found.Count} endorsement(s) at depth {run.Depth + 1} were not verified: the endorsement depth limit is {_options.MaxEndorsementDepth}.", found[0].Path, rule, ProblemCodes.LimitReached);
             return;
         }
 
@@ -52,7 +52,7 @@ public sealed partial class CredentialVerifier
         }
     }
 
-    /// <summary>Every endorsement and endorsementJwt under <paramref name="token"/>; an endorsement's own endorsements are its business.</summary>
+    /// <summary>Every endorsement and endorsementJwt under <paramref name="token"/>; an endorsement's own endorsements (and those of credentials a CLR or presentation carries) are their business.</summary>
     private static void FindEndorsements(JToken token, string path, List<(JToken Item, string Path)> found)
     {
         switch (token)
@@ -75,7 +75,7 @@ public sealed partial class CredentialVerifier
                             found.Add((property.Value, childPath));
                         }
                     }
-                    else if (property.Name != "proof")
+                    else if (property.Name is not ("proof" or "verifiableCredential"))
                     {
                         FindEndorsements(property.Value, childPath, found);
                     }

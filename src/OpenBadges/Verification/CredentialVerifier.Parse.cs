@@ -1,5 +1,6 @@
 using System.Text;
 using Newtonsoft.Json.Linq;
+using OpenBadges.Checks;
 using OpenBadges.Baking;
 using OpenBadges.Json;
 
@@ -155,7 +156,7 @@ public sealed partial class CredentialVerifier
         }
         catch (JsonInputException e)
         {
-            run.Undecided(CheckNames.Parse, e.Message, e.Path is null ? null : "$." + e.Path, ParseRule);
+            run.Undecided(CheckNames.Parse, e.Message, e.Path is null ? null : "$." + e.Path, ParseRule, ProblemCodes.Undecided);
             return null;
         }
 

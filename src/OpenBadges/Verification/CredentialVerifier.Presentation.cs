@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using OpenBadges.Json;
 using OpenBadges.JsonLd;
 using OpenBadges.Keys;
 using OpenBadges.Proofs;
@@ -14,7 +15,7 @@ public sealed partial class CredentialVerifier
 {
     internal async Task<VerificationReport> VerifyPresentationAsync(ReadOnlyMemory<byte>? bytes, string? text, JObject? presentation, PresentationVerifierOptions options, CancellationToken cancellationToken)
     {
-        var run = new Run(VerificationReportKind.Presentation, location: null, depth: 0);
+        var run = new Run(VerificationReportKind.Presentation, location: null, depth: 0, _options.Strict);
         try
         {
             var parsed = bytes is { } input ? ParseBytes(input.Span, run) : text is not null ? ParseText(text, run, imageFormat: null) : ParseObject(presentation, run);
@@ -23,18 +24,37 @@ public sealed partial class CredentialVerifier
                 return run.Report();
             }
 
-            if (parsed.Credential is null)
+            var vp = parsed.Credential;
+            var isJwt = false;
+            if (vp is null)
             {
-                run.Undecided(CheckNames.Parse, "A presentation as a compact JWS (VP-JWT) is not supported; present a JSON-LD presentation with a Data Integrity proof.", null, ParseRule);
-                return run.Report();
+                vp = PresentationOfJwt(parsed.Token!);
+                if (vp is null)
+                {
+                    run.Fail(CheckNames.Parse, "The compact JWS does not carry a presentation (neither a 'vp' claim nor a VerifiablePresentation payload).", null, ParseRule);
+                    return run.Report();
+                }
+
+                isJwt = true;
             }
 
-            var vp = parsed.Credential;
             run.Credential = vp;
             CheckJsonLd(vp, run, cancellationToken);
             CheckPresentationStructure(vp, run);
-            var proofPassed = await CheckHolderProofAsync(vp, options, run, cancellationToken).ConfigureAwait(false);
-            await CheckHolderAsync(vp, run, proofPassed, cancellationToken).ConfigureAwait(false);
+            if (isJwt)
+            {
+                // The holder's JWS is not verified by this version: said so, never taken as verified; the credentials
+                // inside are still verified, each on its own proof.
+                run.Undecided(CheckNames.Proof, "The presentation is a VP-JWT; its holder signature is not verified by this version (the credentials inside are).", null,
+                    "the holder's proof verifies, with purpose authentication and the challenge and domain this verifier expects", ProblemCodes.UnsupportedProof);
+                run.NotApplicable(CheckNames.PresentationHolder, "Not checked: the VP-JWT signature was not verified.", "$.holder", "every holder proof's key is controlled by the presentation's holder");
+            }
+            else
+            {
+                var proofPassed = await CheckHolderProofAsync(vp, options, run, cancellationToken).ConfigureAwait(false);
+                await CheckHolderAsync(vp, run, proofPassed, cancellationToken).ConfigureAwait(false);
+            }
+
             await CheckPresentedCredentialsAsync(vp, options, run, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e)
@@ -43,6 +63,51 @@ public sealed partial class CredentialVerifier
         }
 
         return run.Report();
+    }
+
+    /// <summary>The presentation a VP-JWT carries: its <c>vp</c> claim (VC-JWT 1.1), or the payload itself when it is one; null otherwise.</summary>
+    private JObject? PresentationOfJwt(string token)
+    {
+        var parts = token.Split('.');
+        try
+        {
+            var payload = JsonInput.Parse(System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(parts[1])), _options.JsonLimits) as JObject;
+            if (payload?["vp"] is JObject claim)
+            {
+                return claim;
+            }
+
+            return payload is not null && Strings(payload["type"]).Contains("VerifiablePresentation") ? payload : null;
+        }
+        catch (Exception e) when (e is FormatException or JsonInputException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>True when <paramref name="text"/> (JSON or a compact JWS) is a presentation: for routing by type.</summary>
+    internal static bool LooksLikePresentation(string text, JsonLimits limits)
+    {
+        var trimmed = text.AsSpan().Trim();
+        try
+        {
+            JObject? document = null;
+            if (trimmed.StartsWith("{", StringComparison.Ordinal))
+            {
+                document = JsonInput.Parse(text, limits) as JObject;
+            }
+            else if (LooksLikeCompactJws(trimmed))
+            {
+                var payload = JsonInput.Parse(System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(trimmed.ToString().Split('.')[1])), limits) as JObject;
+                document = payload?["vp"] as JObject ?? payload;
+            }
+
+            return document is not null && Strings(document["type"]).Contains("VerifiablePresentation");
+        }
+        catch (Exception e) when (e is FormatException or JsonInputException)
+        {
+            return false;
+        }
     }
 
     private static void CheckPresentationStructure(JObject vp, Run run)
@@ -90,13 +155,13 @@ public sealed partial class CredentialVerifier
         };
         if (holder is null)
         {
-            run.Skip(CheckNames.PresentationHolder, "The presentation names no holder: the proof shows only that the key's controller presented it.", "$.holder", rule);
+            run.NotApplicable(CheckNames.PresentationHolder, "The presentation names no holder: the proof shows only that the key's controller presented it.", "$.holder", rule);
             return;
         }
 
         if (!proofPassed)
         {
-            run.Skip(CheckNames.PresentationHolder, "Not checked: the holder proof did not pass.", "$.holder", rule);
+            run.NotApplicable(CheckNames.PresentationHolder, "Not checked: the holder proof did not pass.", "$.holder", rule);
             return;
         }
 
@@ -133,7 +198,7 @@ public sealed partial class CredentialVerifier
         switch (vp["verifiableCredential"])
         {
             case null:
-                run.Skip(CheckNames.PresentationCredentials, "The presentation carries no credentials.", "$.verifiableCredential", rule);
+                run.NotApplicable(CheckNames.PresentationCredentials, "The presentation carries no credentials.", "$.verifiableCredential", rule);
                 return;
             case JArray array:
                 for (var i = 0; i < array.Count; i++)

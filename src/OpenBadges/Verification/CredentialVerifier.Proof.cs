@@ -39,11 +39,11 @@ public sealed partial class CredentialVerifier
                 return true;
             case Verdict.Invalid:
                 var failed = checks.First(c => c.Status == CheckStatus.Failed);
-                run.Fail(CheckNames.Proof, $"The {what} does not verify: {failed.Name}: {failed.Message}", failed.JsonPath, rule);
+                run.Fail(CheckNames.Proof, $"The {what} does not verify: {failed.Name}: {failed.Message}", failed.JsonPath, rule, failed.Code);
                 return false;
             default:
                 var undecided = checks.First(c => c.Status == CheckStatus.CouldNotCheck);
-                run.Undecided(CheckNames.Proof, $"The {what} could not be checked: {undecided.Name}: {undecided.Message}", undecided.JsonPath, rule);
+                run.Undecided(CheckNames.Proof, $"The {what} could not be checked: {undecided.Name}: {undecided.Message}", undecided.JsonPath, rule, undecided.Code);
                 return false;
         }
     }

@@ -12,7 +12,7 @@ public sealed partial class CredentialVerifier
         var expected = _options.ExpectedRecipient;
         if (expected is null || run.Kind == VerificationReportKind.Endorsement)
         {
-            run.Skip(CheckNames.Recipient, run.Kind == VerificationReportKind.Endorsement ? "Not applicable to an endorsement." : "No expected recipient was given.", "$.credentialSubject", rule);
+            run.NotApplicable(CheckNames.Recipient, run.Kind == VerificationReportKind.Endorsement ? "Not applicable to an endorsement." : "No expected recipient was given.", "$.credentialSubject", rule);
             return;
         }
 

@@ -24,7 +24,7 @@ public sealed partial class CredentialVerifier
         };
         if (service is null)
         {
-            run.Skip(CheckNames.Refresh, "The credential has no refreshService.", "$.refreshService", rule);
+            run.NotApplicable(CheckNames.Refresh, "The credential has no refreshService.", "$.refreshService", rule);
             return;
         }
 
@@ -32,30 +32,30 @@ public sealed partial class CredentialVerifier
         var url = service["id"]?.Type == JTokenType.String ? (string?)service["id"] : null;
         if (type != RefreshType)
         {
-            run.Skip(CheckNames.Refresh, $"refreshService type '{type}' is not {RefreshType}; not used.", "$.refreshService", rule);
+            run.NotApplicable(CheckNames.Refresh, $"refreshService type '{type}' is not {RefreshType}; not used.", "$.refreshService", rule);
         }
         else if (!proofPassed)
         {
-            run.Skip(CheckNames.Refresh, "Not asked: the proof did not pass, so the credential's refresh service is not trusted.", "$.refreshService", rule);
+            run.NotApplicable(CheckNames.Refresh, "Not asked: the proof did not pass, so the credential's refresh service is not trusted.", "$.refreshService", rule);
         }
         else if (run.Kind == VerificationReportKind.Refreshed)
         {
-            run.Skip(CheckNames.Refresh, "Not asked: this is already a refreshed credential (refresh happens once).", "$.refreshService", rule);
+            run.NotApplicable(CheckNames.Refresh, "Not asked: this is already a refreshed credential (refresh happens once).", "$.refreshService", rule);
         }
         else if (_options.Fetcher is null)
         {
-            run.Skip(CheckNames.Refresh, $"Not asked: offline (no fetcher); {url} would be asked for a refreshed credential.", "$.refreshService.id", rule);
+            run.NotApplicable(CheckNames.Refresh, $"Not asked: offline (no fetcher); {url} would be asked for a refreshed credential.", "$.refreshService.id", rule);
         }
         else if (url is null)
         {
-            run.Skip(CheckNames.Refresh, "The refreshService has no id (URL); not used.", "$.refreshService.id", rule);
+            run.NotApplicable(CheckNames.Refresh, "The refreshService has no id (URL); not used.", "$.refreshService.id", rule);
         }
         else
         {
             var fetched = await FetchAsync(url, run, cancellationToken).ConfigureAwait(false);
             if (fetched.Text is null)
             {
-                run.Skip(CheckNames.Refresh, $"The refresh failed ({fetched.Error}); the original credential was verified.", "$.refreshService.id", rule);
+                run.NotApplicable(CheckNames.Refresh, $"The refresh failed ({fetched.Error}); the original credential was verified.", "$.refreshService.id", rule);
                 return;
             }
 
@@ -65,7 +65,7 @@ public sealed partial class CredentialVerifier
             if (!string.Equals(refreshed.IssuerId, issuer, StringComparison.Ordinal))
             {
                 // A refresh service answering with someone else's credential is not a refresh of this one.
-                run.Skip(CheckNames.Refresh, $"{url} returned a credential of another issuer ('{refreshed.IssuerId}', not '{issuer}'); it is not a refresh of this credential (see 'refreshed').", "$.refreshService.id", rule);
+                run.NotApplicable(CheckNames.Refresh, $"{url} returned a credential of another issuer ('{refreshed.IssuerId}', not '{issuer}'); it is not a refresh of this credential (see 'refreshed').", "$.refreshService.id", rule);
                 return;
             }
 

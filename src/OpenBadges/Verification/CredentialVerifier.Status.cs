@@ -28,7 +28,7 @@ public sealed partial class CredentialVerifier
         var token = credential["credentialStatus"];
         if (token is null)
         {
-            run.Skip(CheckNames.Status, "The credential has no credentialStatus.", "$.credentialStatus", rule);
+            run.NotApplicable(CheckNames.Status, "The credential has no credentialStatus.", "$.credentialStatus", rule);
             return;
         }
 
@@ -42,7 +42,7 @@ public sealed partial class CredentialVerifier
 
         if (!proofPassed)
         {
-            run.Skip(CheckNames.Status, "Not checked: the proof did not pass, so the status entries are not trusted and nothing was fetched.", "$.credentialStatus", rule);
+            run.NotApplicable(CheckNames.Status, "Not checked: the proof did not pass, so the status entries are not trusted and nothing was fetched.", "$.credentialStatus", rule);
             return;
         }
 
@@ -90,7 +90,7 @@ public sealed partial class CredentialVerifier
 
         if (purpose is not ("revocation" or "suspension"))
         {
-            run.Skip(CheckNames.Status, $"statusPurpose '{purpose}' does not bear on validity; not checked.", path + ".statusPurpose", rule);
+            run.NotApplicable(CheckNames.Status, $"statusPurpose '{purpose}' does not bear on validity; not checked.", path + ".statusPurpose", rule);
             return;
         }
 
@@ -141,13 +141,13 @@ public sealed partial class CredentialVerifier
         if (index.Value >= bits.Length)
         {
             // Both the entry and the list are the issuer's signed word, so this is decided: the entry points nowhere.
-            run.Fail(CheckNames.Status, $"statusListIndex {index} is outside the list's {bits.Length} entries (RANGE_ERROR).", path + ".statusListIndex", rule);
+            run.Fail(CheckNames.Status, $"statusListIndex {index} is outside the list's {bits.Length} entries (RANGE_ERROR).", path + ".statusListIndex", rule, ProblemCodes.StatusIndexOutOfRange);
             return;
         }
 
         if (bits.Get(index.Value))
         {
-            run.Fail(CheckNames.Status, $"The credential is {Participle(purpose)}: bit {index} of {listUrl} is set.", path, rule);
+            run.Fail(CheckNames.Status, $"The credential is {Participle(purpose)}: bit {index} of {listUrl} is set.", path, rule, purpose == "suspension" ? ProblemCodes.Suspended : ProblemCodes.Revoked);
         }
         else
         {
@@ -284,7 +284,7 @@ public sealed partial class CredentialVerifier
 
         if (list.IsRevoked(credentialId, out var reason))
         {
-            run.Fail(CheckNames.Status, $"The credential is revoked{(reason is null ? string.Empty : ": " + reason)} (listed in {listUrl}).", path, rule);
+            run.Fail(CheckNames.Status, $"The credential is revoked{(reason is null ? string.Empty : ": " + reason)} (listed in {listUrl}).", path, rule, ProblemCodes.Revoked);
         }
         else
         {

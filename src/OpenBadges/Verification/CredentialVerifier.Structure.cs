@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
+using OpenBadges.Checks;
 using OpenBadges.Json;
 using OpenBadges.Canonicalization;
 using OpenBadges.JsonLd;
@@ -23,23 +24,46 @@ public sealed partial class CredentialVerifier
         "https://imsglobal.github.io/openbadges-specification/context.json",
     };
 
+    private const string ClrCredentialType = "ClrCredential";
+
     private enum CredentialKind
     {
+        /// <summary>OpenBadgeCredential / AchievementCredential.</summary>
         Achievement,
+        /// <summary>EndorsementCredential (and anything found where an endorsement belongs).</summary>
         Endorsement,
+        /// <summary>CLR 2.0 ClrCredential: its own checks, and each credential inside verified on its own.</summary>
+        Clr,
+        /// <summary>A Verifiable Credential that is not an Open Badge: the VC checks only.</summary>
+        Other,
     }
 
-    private static CredentialKind KindOf(JObject credential, Run run) =>
-        run.Kind == VerificationReportKind.Endorsement || Strings(credential["type"]).Contains(EndorsementCredentialType)
-            ? CredentialKind.Endorsement
-            : CredentialKind.Achievement;
+    private static CredentialKind KindOf(JObject credential, Run run)
+    {
+        var types = Strings(credential["type"]);
+        if (run.Kind == VerificationReportKind.Endorsement || types.Contains(EndorsementCredentialType))
+        {
+            return CredentialKind.Endorsement;
+        }
+
+        if (types.Contains(ClrCredentialType))
+        {
+            return CredentialKind.Clr;
+        }
+
+        // Claimed Open Badges get the OB checks — by type, or by the OB context (a badge that forgot its type still fails
+        // as one) — and so does anything that is not even a VC. The rest is some other Verifiable Credential.
+        var claimsOb = types.Contains("OpenBadgeCredential") || types.Contains("AchievementCredential") ||
+            Strings(credential["@context"]).Any(c => VersionedObContext.IsMatch(c) || ObContextAliases.Contains(c));
+        return types.Contains("VerifiableCredential") && !claimsOb ? CredentialKind.Other : CredentialKind.Achievement;
+    }
 
     private void CheckJsonLd(JObject credential, Run run, CancellationToken cancellationToken)
     {
         const string rule = "JSON-LD 1.1 expansion and toRdf in safe mode over the allowed contexts: no term undefined, nothing dropped, no context fetched; every number is one the signature covers exactly";
         if (FindInexactNumber(credential) is { } inexact)
         {
-            run.Fail(CheckNames.JsonLd, inexact.Message, inexact.Path, rule);
+            run.Fail(CheckNames.JsonLd, inexact.Message, inexact.Path, rule, ProblemCodes.InexactNumber);
             return;
         }
 
@@ -50,6 +74,12 @@ public sealed partial class CredentialVerifier
             var quads = (IReadOnlyList<Rdf.RdfQuad>?)OnePassToRdf.TryConvert(credential, null, _jsonLd, cancellationToken)
                 ?? JsonLdProcessor.ToRdf(credential, _jsonLd, cancellationToken);
             run.Pass(CheckNames.JsonLd, $"Every term is defined; {new HashSet<Rdf.RdfQuad>(quads).Count} statements.", null, rule);
+        }
+        catch (JsonLdSafeModeException e) when (e.Event.Path?.StartsWith("$.proof", StringComparison.Ordinal) == true && credential["proof"] is not null)
+        {
+            // Something in the proof is undefined (an extra member some issuers add): the proof checks judge the proof
+            // (its configuration is what is signed); this check is about the credential's claims.
+            CheckJsonLdWithoutProof(credential, run, rule, e, cancellationToken);
         }
         catch (JsonLdSafeModeException e)
         {
@@ -66,7 +96,26 @@ public sealed partial class CredentialVerifier
         }
         catch (CanonicalizationLimitException e)
         {
-            run.Undecided(CheckNames.JsonLd, e.Message, null, rule);
+            run.Undecided(CheckNames.JsonLd, e.Message, null, rule, ProblemCodes.LimitReached);
+        }
+    }
+
+    private void CheckJsonLdWithoutProof(JObject credential, Run run, string rule, JsonLdSafeModeException inProof, CancellationToken cancellationToken)
+    {
+        var claims = (JObject)credential.DeepClone();
+        claims.Remove("proof");
+        try
+        {
+            var quads = JsonLdProcessor.ToRdf(claims, _jsonLd, cancellationToken);
+            run.Pass(CheckNames.JsonLd, $"Every term of the credential is defined; {new HashSet<Rdf.RdfQuad>(quads).Count} statements. In the proof: {inProof.Message} (see the proof checks).", null, rule);
+        }
+        catch (JsonLdSafeModeException e)
+        {
+            run.Fail(CheckNames.JsonLd, e.Message, e.Event.Path, rule);
+        }
+        catch (JsonLdException e)
+        {
+            run.Fail(CheckNames.JsonLd, $"Not valid JSON-LD ({e.Code}): {e.Message}", null, rule);
         }
     }
 
@@ -84,9 +133,14 @@ public sealed partial class CredentialVerifier
             null => null,
         };
 
-    private static void CheckContext(JObject credential, Run run)
+    private static void CheckContext(JObject credential, Run run, CredentialKind kind)
     {
-        const string rule = "@context starts with the VC context (https://www.w3.org/ns/credentials/v2, or /2018/credentials/v1 for VC 1.1), then the OB 3.0 context (https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json)";
+        var rule = kind switch
+        {
+            CredentialKind.Clr => "@context starts with the VC context (https://www.w3.org/ns/credentials/v2), then the CLR 2.0 context (https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json or context.json)",
+            CredentialKind.Other => "@context starts with the VC context (https://www.w3.org/ns/credentials/v2, or /2018/credentials/v1 for VC 1.1)",
+            _ => "@context starts with the VC context (https://www.w3.org/ns/credentials/v2, or /2018/credentials/v1 for VC 1.1), then the OB 3.0 context (https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json)",
+        };
         var contexts = credential["@context"] switch
         {
             JArray array => array.ToList(),
@@ -107,13 +161,29 @@ public sealed partial class CredentialVerifier
         }
 
         var second = contexts.Count > 1 && contexts[1].Type == JTokenType.String ? (string?)contexts[1] : null;
-        if (second == EmbeddedContexts.OpenBadgesV303)
+        if (kind == CredentialKind.Other)
+        {
+            run.Pass(CheckNames.Context, $"{first} first.", "$.@context", rule);
+        }
+        else if (kind == CredentialKind.Clr)
+        {
+            if (second is EmbeddedContexts.ClrV201 or EmbeddedContexts.ClrV2)
+            {
+                run.Pass(CheckNames.Context, $"{first}, then the CLR 2.0 context.", "$.@context", rule);
+            }
+            else
+            {
+                run.Fail(CheckNames.Context, $"The second @context is '{(contexts.Count > 1 ? contexts[1].ToString(Newtonsoft.Json.Formatting.None) : "(none)")}', not the CLR 2.0 context.", "$.@context[1]", rule);
+            }
+        }
+        else if (second == EmbeddedContexts.OpenBadgesV303)
         {
             run.Pass(CheckNames.Context, $"{first}, then the OB 3.0 context.", "$.@context", rule);
         }
         else if (second is not null && (VersionedObContext.IsMatch(second) || ObContextAliases.Contains(second)))
         {
-            run.Pass(CheckNames.Context, $"Warning: the OB context is '{second}', an older version or alias of {EmbeddedContexts.OpenBadgesV303}; accepted.", "$.@context[1]", rule);
+            // The 1EdTech validator accepts older versions and aliases with a warning; so does this verifier.
+            run.Warn(CheckNames.Context, $"The OB context is '{second}', an older version or alias of {EmbeddedContexts.OpenBadgesV303} (OB 3.0 §B.1.2 AchievementCredential, @context); accepted.", "$.@context[1]", rule);
         }
         else
         {
@@ -124,19 +194,27 @@ public sealed partial class CredentialVerifier
     private static void CheckType(JObject credential, Run run, CredentialKind kind)
     {
         var types = Strings(credential["type"]);
-        var rule = kind == CredentialKind.Endorsement
-            ? "type includes VerifiableCredential and EndorsementCredential"
-            : "type includes VerifiableCredential and OpenBadgeCredential (or AchievementCredential, or EndorsementCredential)";
+        var rule = kind switch
+        {
+            CredentialKind.Endorsement => "type includes VerifiableCredential and EndorsementCredential",
+            CredentialKind.Clr => "type includes VerifiableCredential and ClrCredential",
+            CredentialKind.Other => "type includes VerifiableCredential",
+            _ => "type includes VerifiableCredential and OpenBadgeCredential (or AchievementCredential, or EndorsementCredential)",
+        };
         var missing = new List<string>();
         if (!types.Contains("VerifiableCredential"))
         {
             missing.Add("VerifiableCredential");
         }
 
-        var hasObType = kind == CredentialKind.Endorsement
-            ? types.Contains(EndorsementCredentialType)
-            : types.Contains("OpenBadgeCredential") || types.Contains("AchievementCredential");
-        if (!hasObType)
+        var hasOwnType = kind switch
+        {
+            CredentialKind.Endorsement => types.Contains(EndorsementCredentialType),
+            CredentialKind.Clr => types.Contains(ClrCredentialType),
+            CredentialKind.Other => true,
+            _ => types.Contains("OpenBadgeCredential") || types.Contains("AchievementCredential"),
+        };
+        if (!hasOwnType)
         {
             missing.Add(kind == CredentialKind.Endorsement ? EndorsementCredentialType : "OpenBadgeCredential");
         }

@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using OpenBadges.Checks;
 
 namespace OpenBadges.Verification;
 
@@ -30,7 +31,7 @@ public sealed partial class CredentialVerifier
             RequireType(subject["type"], "AchievementSubject", "$.credentialSubject", problems);
             if (!IsNonEmptyString(subject["id"]) && subject["identifier"] is not JArray { Count: > 0 } && subject["identifier"] is not JObject)
             {
-                problems.Add(("neither id nor identifier names the learner", "$.credentialSubject"));
+                problems.Add(("neither id nor identifier names the learner (OB 3.0 §B.1.3 AchievementSubject: either id or at least one identifier MUST be supplied)", "$.credentialSubject"));
             }
 
             EachObject(subject["identifier"], "$.credentialSubject.identifier", (item, path) => RequireType(item["type"], "IdentityObject", path, problems));
@@ -46,12 +47,14 @@ public sealed partial class CredentialVerifier
                 EachObject(achievement["resultDescription"], "$.credentialSubject.achievement.resultDescription", (item, path) => RequireType(item["type"], "ResultDescription", path, problems));
                 if (achievement["criteria"] is not JObject criteria || (!IsNonEmptyString(criteria["id"]) && !IsNonEmptyString(criteria["narrative"])))
                 {
-                    problems.Add(("the achievement's criteria have neither id nor narrative", "$.credentialSubject.achievement.criteria"));
+                    problems.Add(("the achievement's criteria have neither id nor narrative (OB 3.0 §B.1.6 Criteria; the 1EdTech validator requires one of them)", "$.credentialSubject.achievement.criteria"));
                 }
             }
             else
             {
-                problems.Add(("there is no achievement object", "$.credentialSubject.achievement"));
+                // The schema requires an achievement: without one the credential is against the official schema.
+                run.Fail(CheckNames.CredentialSubject, "There is no achievement object.", "$.credentialSubject.achievement", rule, ProblemCodes.SubjectInvalid);
+                return;
             }
         }
 
@@ -61,7 +64,10 @@ public sealed partial class CredentialVerifier
         }
         else
         {
-            run.Fail(CheckNames.CredentialSubject, string.Join("; ", problems.Select(p => $"{p.Message} ({p.Path})")) + ".", problems[0].Path, rule);
+            // Data-model MUSTs the official schema does not check (it accepts any single string as a type, and neither
+            // id-or-identifier nor id-or-narrative is expressible in it): a warning, not a forgery.
+            run.Warn(CheckNames.CredentialSubject, string.Join("; ", problems.Select(p => $"{p.Message} ({p.Path})")) + ".", problems[0].Path, rule,
+                kind == CredentialKind.Endorsement ? ProblemCodes.DataModelWarning : ProblemCodes.SubjectDataModel);
         }
     }
 
@@ -80,7 +86,7 @@ public sealed partial class CredentialVerifier
                 }
                 else
                 {
-                    run.Fail(CheckNames.Issuer, $"The issuer '{value}' is not an absolute URI.", "$.issuer", rule);
+                    run.Warn(CheckNames.Issuer, $"The issuer '{value}' is not an absolute URI (VC Data Model 2.0 §4.7 Issuer: it MUST be a URL).", "$.issuer", rule);
                 }
 
                 return;
@@ -112,7 +118,8 @@ public sealed partial class CredentialVerifier
                 }
                 else
                 {
-                    run.Fail(CheckNames.Issuer, string.Join("; ", problems.Select(p => $"{p.Message} ({p.Path})")) + ".", problems[0].Path, rule);
+                    // What the schema checks (id and type present) fails there; these are the rules it cannot express.
+                    run.Warn(CheckNames.Issuer, string.Join("; ", problems.Select(p => $"{p.Message} ({p.Path})")) + " (OB 3.0 Profile, ProfileRef).", problems[0].Path, rule);
                 }
 
                 return;

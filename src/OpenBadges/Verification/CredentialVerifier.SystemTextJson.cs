@@ -49,7 +49,7 @@ public sealed partial class CredentialVerifier
     /// <summary>The report on a System.Text.Json node that could not be written as JSON (far too deep).</summary>
     internal static VerificationReport Unreadable(JsonInputException e, VerificationReportKind kind)
     {
-        var run = new Run(kind, location: null, depth: 0) { Format = "object" };
+        var run = new Run(kind, location: null, depth: 0, strict: false) { Format = "object" };
         if (e.CouldNotRead)
         {
             run.Undecided(CheckNames.Parse, e.Message, null, ParseRule);

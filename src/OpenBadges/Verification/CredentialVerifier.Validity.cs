@@ -1,5 +1,6 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
+using OpenBadges.Checks;
 using OpenBadges.Proofs;
 
 namespace OpenBadges.Verification;
@@ -13,13 +14,18 @@ public sealed partial class CredentialVerifier
         var (startName, endName) = run.IsVc1 ? ("issuanceDate", "expirationDate") : ("validFrom", "validUntil");
         var startRule = $"{startName} is a date-time with a zone, not later than now (allowing {_options.ClockSkew.TotalMinutes:0} min of clock skew)";
         var start = credential[startName];
-        if (start is null)
+        if (start is null && !run.IsVc1 && run.CredentialKind == CredentialKind.Other)
         {
-            run.Fail(CheckNames.ValidityStart, $"The credential has no {startName} (OB 3.0 requires it).", "$." + startName, startRule);
+            // VC 2.0 makes validFrom optional; only Open Badges require it.
+            run.NotApplicable(CheckNames.ValidityStart, "The credential has no validFrom (optional in VC 2.0).", "$.validFrom", startRule);
+        }
+        else if (start is null)
+        {
+            run.Fail(CheckNames.ValidityStart, $"The credential has no {startName} (OB 3.0 requires it).", "$." + startName, startRule, ProblemCodes.DateMalformed);
         }
         else if (!TryParseDate(start, run.IsVc1, out var from))
         {
-            run.Fail(CheckNames.ValidityStart, $"{startName} '{start}' is not a date-time with a time zone.", "$." + startName, startRule);
+            run.Fail(CheckNames.ValidityStart, $"{startName} '{start}' is not a date-time with a time zone.", "$." + startName, startRule, ProblemCodes.DateMalformed);
         }
         else if (from > now + _options.ClockSkew)
         {
@@ -34,11 +40,11 @@ public sealed partial class CredentialVerifier
         var end = credential[endName];
         if (end is null)
         {
-            run.Skip(CheckNames.ValidityEnd, $"The credential has no {endName}: it does not expire.", "$." + endName, endRule);
+            run.NotApplicable(CheckNames.ValidityEnd, $"The credential has no {endName}: it does not expire.", "$." + endName, endRule);
         }
         else if (!TryParseDate(end, run.IsVc1, out var until))
         {
-            run.Fail(CheckNames.ValidityEnd, $"{endName} '{end}' is not a date-time with a time zone.", "$." + endName, endRule);
+            run.Fail(CheckNames.ValidityEnd, $"{endName} '{end}' is not a date-time with a time zone.", "$." + endName, endRule, ProblemCodes.DateMalformed);
         }
         else if (until < now - _options.ClockSkew)
         {

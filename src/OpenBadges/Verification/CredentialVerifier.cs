@@ -86,7 +86,7 @@ public sealed partial class CredentialVerifier
     /// <summary>Verifies one credential found inside another document (a presentation, an endorsement); never throws.</summary>
     internal async Task<VerificationReport> VerifyEmbeddedAsync(JToken item, VerificationReportKind kind, string location, int depth, CancellationToken cancellationToken)
     {
-        var run = new Run(kind, location, depth);
+        var run = new Run(kind, location, depth, _options.Strict);
         try
         {
             var parsed = item is JValue { Type: JTokenType.String } text
@@ -107,7 +107,7 @@ public sealed partial class CredentialVerifier
 
     private async Task<VerificationReport> RunTopLevelAsync(Func<Run, Parsed?> parse, CancellationToken cancellationToken)
     {
-        var run = new Run(VerificationReportKind.Credential, location: null, depth: 0);
+        var run = new Run(VerificationReportKind.Credential, location: null, depth: 0, _options.Strict);
         try
         {
             var parsed = parse(run);
@@ -147,12 +147,29 @@ public sealed partial class CredentialVerifier
         run.IsVc1 = FirstContext(credential!) == EmbeddedContexts.CredentialsV1;
         cancellationToken.ThrowIfCancellationRequested();
         var kind = KindOf(credential!, run);
+        run.CredentialKind = kind;
         CheckJsonLd(credential!, run, cancellationToken);
-        CheckContext(credential!, run);
+        CheckContext(credential!, run, kind);
         CheckType(credential!, run, kind);
-        CheckSchema(credential!, run, kind);
-        await CheckCredentialSchemasAsync(credential!, run, cancellationToken).ConfigureAwait(false);
-        CheckCredentialSubject(credential!, run, kind);
+        switch (kind)
+        {
+            case CredentialKind.Clr:
+                CheckClrSchema(run);
+                await CheckCredentialSchemasAsync(credential!, run, cancellationToken).ConfigureAwait(false);
+                CheckClrSubject(credential!, run);
+                break;
+            case CredentialKind.Other:
+                run.NotApplicable(CheckNames.OpenBadge, "Not an Open Badge: OB checks not applied (the OB 3.0 schema, credentialSubject and issuer Profile rules); the Verifiable Credential checks were.", "$.type",
+                    "an OpenBadgeCredential, AchievementCredential, EndorsementCredential or ClrCredential gets the Open Badges checks");
+                await CheckCredentialSchemasAsync(credential!, run, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                CheckSchema(credential!, run, kind);
+                await CheckCredentialSchemasAsync(credential!, run, cancellationToken).ConfigureAwait(false);
+                CheckCredentialSubject(credential!, run, kind);
+                break;
+        }
+
         CheckIssuer(credential!, run);
         CheckTrustedIssuer(credential!, run);
         var proofPassed = await CheckProofAsync(credential!, jwt, run, cancellationToken).ConfigureAwait(false);
@@ -161,6 +178,10 @@ public sealed partial class CredentialVerifier
         CheckValidity(credential!, run);
         CheckRecipient(credential!, run);
         await CheckEndorsementsAsync(credential!, run, cancellationToken).ConfigureAwait(false);
+        if (kind == CredentialKind.Clr)
+        {
+            await CheckClrCredentialsAsync(credential!, run, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The credential as read, and how.</summary>
@@ -170,7 +191,7 @@ public sealed partial class CredentialVerifier
     private sealed record Parsed(JObject? Credential, string Format, string? Token = null);
 
     /// <summary>The mutable state of one verification (one document); the report is built from it at the end.</summary>
-    private sealed class Run(VerificationReportKind kind, string? location, int depth)
+    private sealed class Run(VerificationReportKind kind, string? location, int depth, bool strict)
     {
         public VerificationReportKind Kind { get; } = kind;
 
@@ -183,6 +204,8 @@ public sealed partial class CredentialVerifier
         public JObject? Credential { get; set; }
 
         public bool IsVc1 { get; set; }
+
+        public CredentialKind CredentialKind { get; set; }
 
         public List<VerificationCheck> Checks { get; } = [];
 
@@ -199,11 +222,13 @@ public sealed partial class CredentialVerifier
 
         public void Pass(string name, string message, string? path, string rule) => Checks.Add(VerificationCheck.Pass(name, message, path, rule));
 
-        public void Fail(string name, string message, string? path, string rule) => Checks.Add(VerificationCheck.Fail(name, message, path, rule));
+        public void Fail(string name, string message, string? path, string rule, string? code = null) => Checks.Add(VerificationCheck.Fail(name, message, path, rule, code));
 
-        public void Undecided(string name, string message, string? path, string rule) => Checks.Add(VerificationCheck.Undecided(name, message, path, rule));
+        public void Undecided(string name, string message, string? path, string rule, string? code = null) => Checks.Add(VerificationCheck.Undecided(name, message, path, rule, code));
 
-        public void Skip(string name, string message, string? path, string rule) => Checks.Add(VerificationCheck.Skip(name, message, path, rule));
+        public void Warn(string name, string message, string? path, string rule, string? code = null) => Checks.Add(VerificationCheck.Warn(name, message, path, rule, code));
+
+        public void NotApplicable(string name, string message, string? path, string rule) => Checks.Add(VerificationCheck.NotApplicable(name, message, path, rule));
 
         public void Stopped(Exception e, CancellationToken cancellationToken)
         {
@@ -220,6 +245,6 @@ public sealed partial class CredentialVerifier
         }
 
         public VerificationReport Report() =>
-            new(Kind, Location, Format, Credential is null ? null : (JObject)Credential.DeepClone(), Checks.ToList(), Endorsements.ToList(), Credentials.ToList(), Refreshed);
+            new(Kind, Location, Format, Credential is null ? null : (JObject)Credential.DeepClone(), Checks.ToList(), Endorsements.ToList(), Credentials.ToList(), Refreshed, strict);
     }
 }

@@ -22,7 +22,7 @@ public sealed record CredentialVerifierOptions
 
     /// <summary>
     /// Fetches the text at a URL: status list credentials, revocation lists, refreshed credentials, credential schemas,
-    /// and VC-JWT key sets. Null (the default) means offline: credential status is then CouldNotCheck and refresh Skipped,
+    /// and VC-JWT key sets. Null (the default) means offline: credential status is then CouldNotCheck and refresh NotApplicable,
     /// each saying so. It may throw on failure; that is reported, never propagated. See <see cref="DocumentFetchers.Http"/>.
     /// </summary>
     public Func<Uri, CancellationToken, Task<string>>? Fetcher { get; init; }
@@ -35,7 +35,7 @@ public sealed record CredentialVerifierOptions
 
     /// <summary>
     /// When set, the recipient check requires the credential subject to be this identity: its <c>id</c>, or one of its
-    /// <c>identifier</c> IdentityObjects (plain or <c>sha256$</c>-hashed with salt). Null: the check is Skipped.
+    /// <c>identifier</c> IdentityObjects (plain or <c>sha256$</c>-hashed with salt). Null: the check is NotApplicable.
     /// </summary>
     public string? ExpectedRecipient { get; init; }
 
@@ -61,4 +61,11 @@ public sealed record CredentialVerifierOptions
     /// no issuer policy, and the check is not reported.
     /// </summary>
     public IReadOnlySet<string>? TrustedIssuers { get; init; }
+
+    /// <summary>
+    /// When true, every <see cref="Checks.CheckStatus.Warning"/> (a data-model MUST that neither the official schema nor the
+    /// verification algorithm checks) makes the verdict Invalid: for certification, and for CI of one's own credentials.
+    /// Default false: warnings are listed and the verdict stays Valid, as other wallets and verifiers answer.
+    /// </summary>
+    public bool Strict { get; init; }
 }

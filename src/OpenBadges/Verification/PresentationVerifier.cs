@@ -33,6 +33,14 @@ public sealed partial class PresentationVerifier
     public Task<VerificationReport> VerifyAsync(string input, CancellationToken cancellationToken = default) =>
         _credentials.VerifyPresentationAsync(null, input, null, Options, cancellationToken);
 
+    /// <summary>
+    /// True when <paramref name="input"/> (JSON, or a compact JWS whose payload or <c>vp</c> claim is one) has the type
+    /// VerifiablePresentation: a tool can route presentations here and credentials to <see cref="CredentialVerifier"/>.
+    /// Never throws; false for anything unreadable.
+    /// </summary>
+    public static bool IsPresentation(string input, OpenBadges.Json.JsonLimits? limits = null) =>
+        input is not null && CredentialVerifier.LooksLikePresentation(input, limits ?? OpenBadges.Json.JsonLimits.Default);
+
     /// <summary>Verifies a parsed presentation (not modified).</summary>
     /// <exception cref="ArgumentException">The tree holds a value that is not JSON (a date parsed by <c>JObject.Parse</c>); the message names the path and the fix.</exception>
     public Task<VerificationReport> VerifyAsync(JObject presentation, CancellationToken cancellationToken = default)

@@ -18,7 +18,8 @@ public sealed class VerificationReport
         IReadOnlyList<VerificationCheck> checks,
         IReadOnlyList<VerificationReport> endorsements,
         IReadOnlyList<VerificationReport> credentials,
-        VerificationReport? refreshed)
+        VerificationReport? refreshed,
+        bool strict)
     {
         Kind = kind;
         Location = location;
@@ -28,7 +29,9 @@ public sealed class VerificationReport
         Endorsements = endorsements;
         Credentials = credentials;
         Refreshed = refreshed;
-        Verdict = Combine(checks, endorsements.Concat(credentials));
+        IsStrict = strict;
+        Verdict = Combine(checks, endorsements.Concat(credentials), strict);
+        WarningCount = checks.Count(c => c.Status == CheckStatus.Warning) + endorsements.Concat(credentials).Sum(r => r.WarningCount);
     }
 
     /// <summary>What was verified.</summary>
@@ -63,7 +66,7 @@ public sealed class VerificationReport
     /// <summary>The reports of the endorsements found in the document, in document order.</summary>
     public IReadOnlyList<VerificationReport> Endorsements { get; }
 
-    /// <summary>For a presentation: the reports of its credentials, in order. Empty otherwise.</summary>
+    /// <summary>For a presentation or a CLR: the reports of the credentials inside, in order. Empty otherwise.</summary>
     public IReadOnlyList<VerificationReport> Credentials { get; }
 
     /// <summary>
@@ -78,6 +81,15 @@ public sealed class VerificationReport
     /// </summary>
     public Verdict Verdict { get; }
 
+    /// <summary>
+    /// How many checks ended <see cref="CheckStatus.Warning"/>, here and in the endorsements and contained credentials: a
+    /// <see cref="Verdict.Valid"/> report with warnings is "valid with N warnings".
+    /// </summary>
+    public int WarningCount { get; }
+
+    /// <summary>True when the verifier was strict (<see cref="CredentialVerifierOptions.Strict"/>): every warning made the verdict invalid.</summary>
+    public bool IsStrict { get; }
+
     /// <summary>True when <see cref="Verdict"/> is <see cref="Verdict.Valid"/>.</summary>
     public bool IsValid => Verdict == Verdict.Valid;
 
@@ -91,6 +103,7 @@ public sealed class VerificationReport
         {
             ["kind"] = Kind.ToString(),
             ["verdict"] = Verdict.ToString(),
+            ["warnings"] = WarningCount,
             ["location"] = Location,
             ["format"] = Format,
             ["credentialId"] = CredentialId,
@@ -98,7 +111,7 @@ public sealed class VerificationReport
             ["checks"] = new JArray(Checks.Select(CheckToJson)),
             ["endorsements"] = new JArray(Endorsements.Select(e => e.ToJson())),
         };
-        if (Kind == VerificationReportKind.Presentation)
+        if (Kind == VerificationReportKind.Presentation || Credentials.Count > 0)
         {
             json["credentials"] = new JArray(Credentials.Select(c => c.ToJson()));
         }
@@ -113,20 +126,31 @@ public sealed class VerificationReport
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{Verdict}: " + string.Join("; ", Checks.Where(c => c.Status is CheckStatus.Failed or CheckStatus.CouldNotCheck).Select(c => $"{c.Name} {c.Status}: {c.Message}"));
+        $"{Verdict}" + (Verdict == Verdict.Valid && WarningCount > 0 ? $" with {WarningCount} warning(s)" : string.Empty) + ": " +
+        string.Join("; ", Checks.Where(c => c.Status is CheckStatus.Failed or CheckStatus.CouldNotCheck or CheckStatus.Warning).Select(c => $"{c.Name} {c.Status} [{c.Code}]: {c.Message}"));
 
-    internal static JObject CheckToJson(VerificationCheck check) => new()
+    internal static JObject CheckToJson(VerificationCheck check)
     {
-        ["name"] = check.Name,
-        ["status"] = check.Status.ToString(),
-        ["message"] = check.Message,
-        ["path"] = check.JsonPath,
-        ["rule"] = check.Rule,
-    };
+        var json = new JObject
+        {
+            ["name"] = check.Name,
+            ["status"] = check.Status.ToString(),
+        };
+        if (check.Code is { } code)
+        {
+            json["code"] = code;
+            json["type"] = check.ProblemType;
+        }
 
-    private static Verdict Combine(IReadOnlyList<VerificationCheck> checks, IEnumerable<VerificationReport> children)
+        json["message"] = check.Message;
+        json["path"] = check.JsonPath;
+        json["rule"] = check.Rule;
+        return json;
+    }
+
+    private static Verdict Combine(IReadOnlyList<VerificationCheck> checks, IEnumerable<VerificationReport> children, bool strict)
     {
-        var verdict = VerdictRules.Combine(checks);
+        var verdict = VerdictRules.Combine(checks, strict);
         foreach (var child in children)
         {
             if (child.Verdict == Verdict.Invalid)

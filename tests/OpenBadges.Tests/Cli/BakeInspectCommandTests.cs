@@ -108,7 +108,8 @@ public sealed class BakeInspectCommandTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.DoesNotContain("\u001b", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("\nVerification (offline): VALID", run.Out, StringComparison.Ordinal);
-        Assert.Contains("none\uFFFDVerification (offline): VALID", run.Out, StringComparison.Ordinal);
+        // A multi-line text prints as indented lines: the second line cannot pass for the report's own.
+        Assert.Matches(@"none\r?\n {8,}Verification \(offline\): VALID", run.Out);
     }
 
     [Fact]

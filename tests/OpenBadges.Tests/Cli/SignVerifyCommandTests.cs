@@ -29,6 +29,24 @@ public sealed class SignVerifyCommandTests : IDisposable
         return path;
     }
 
+    [Theory]
+    [InlineData("eddsa-rdfc-2022")]
+    [InlineData("jwt")]
+    public void Sign_refuses_a_key_whose_controller_is_not_the_credentials_issuer_naming_both(string suite)
+    {
+        var credential = Verification.VerificationFixtures.Credential("did:key:z6MkiaMbhXHNA4eJVCCj8dbzKzTgYDKf6crKgHVHid1F1WCT");
+        var output = Path.Combine(_dir, "never.json");
+        var run = CliRun.Of("sign", "--key", KeyFile(), "--suite", suite, Write("other-issuer.json", credential), "--out", output);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("did:key:z6MkiaMbhXHNA4eJVCCj8dbzKzTgYDKf6crKgHVHid1F1WCT", run.Error, StringComparison.Ordinal);
+        Assert.Contains("did:key:z6MktwupdmLXVVqTzCw4i46r4uGyosGXRnR3XjN4Zq7oMMsw", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+
+        // The same credential with the key's controller as its issuer is signed.
+        var own = Verification.VerificationFixtures.Credential("did:key:z6MktwupdmLXVVqTzCw4i46r4uGyosGXRnR3XjN4Zq7oMMsw");
+        Assert.Equal(0, CliRun.Of("sign", "--key", KeyFile(), "--suite", suite, Write("own-issuer.json", own), "--out", output).ExitCode);
+    }
+
     [SharedDataFact]
     public void Sign_reproduces_the_reference_stack_credential_byte_for_byte_in_json()
     {

@@ -29,6 +29,7 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Contains(path + ": VALID", run.Out);
         Assert.Contains("ok   proof.signature", run.Out);
         Assert.Contains("--   status", run.Out);
+        Assert.DoesNotContain("warning", run.Out);
         Assert.Contains("    endorsement $.endorsement: VALID", run.Out);
     }
 
@@ -61,7 +62,7 @@ public sealed class VerifyCommandTests : IDisposable
         var run = CliRun.Of("verify", "--json", "--now", "2025-06-01T12:00:00Z", path);
         Assert.Equal(0, run.ExitCode);
         var entry = (JObject)JArray.Parse(run.Out)[0];
-        Assert.Equal(["file", "kind", "verdict", "location", "format", "credentialId", "issuer", "checks", "endorsements"], entry.Properties().Select(p => p.Name));
+        Assert.Equal(["file", "kind", "verdict", "warnings", "location", "format", "credentialId", "issuer", "checks", "endorsements"], entry.Properties().Select(p => p.Name));
         Assert.Equal("jwt", (string?)entry["format"]);
         Assert.Contains((JArray)entry["checks"]!, c => (string?)c["name"] == "jwt.signature" && (string?)c["status"] == "Passed");
     }

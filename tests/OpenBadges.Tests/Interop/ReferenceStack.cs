@@ -99,6 +99,30 @@ public sealed class ReferenceStack : IDisposable
             ?? throw new ReferenceStackException($"sign {Describe(credential)}: the harness answered without \"signed\".");
     }
 
+    /// <summary>Signs a presentation (purpose authentication) with <c>vc.signPresentation</c>, with the given challenge and domain.</summary>
+    public async Task<JObject> PresentAsync(
+        JObject presentation, string suite, string seedHex, string controller, string verificationMethodId, string created, string challenge, string? domain = null)
+    {
+        ArgumentNullException.ThrowIfNull(presentation);
+        var request = new JObject
+        {
+            ["op"] = "present",
+            ["suite"] = suite,
+            ["presentation"] = presentation.DeepClone(),
+            ["key"] = new JObject { ["seedHex"] = seedHex, ["controller"] = controller, ["id"] = verificationMethodId },
+            ["created"] = created,
+            ["challenge"] = challenge,
+        };
+        if (domain is not null)
+        {
+            request["domain"] = domain;
+        }
+
+        var response = await RequestAsync(request, "presentation").ConfigureAwait(false);
+        return response["signed"] as JObject
+            ?? throw new ReferenceStackException("present: the harness answered without \"signed\".");
+    }
+
     /// <summary>Signs with the RFC 8032 test-1 key (<see cref="InteropCorpus.IssuerDid"/>) at <see cref="InteropCorpus.Created"/>.</summary>
     public Task<JObject> SignWithTestKeyAsync(JObject credential, string suite) =>
         SignAsync(credential, suite, InteropCorpus.SeedHex, InteropCorpus.IssuerDid, InteropCorpus.VerificationMethodId, InteropCorpus.Created);

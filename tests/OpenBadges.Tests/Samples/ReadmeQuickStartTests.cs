@@ -24,11 +24,12 @@ public sealed class ReadmeQuickStartTests
         var spec = MicroCredentialSpec.Parse(File.ReadAllText(SpecPath));
         var credential = (spec with { Issuer = spec.Issuer! with { Id = key.Controller } }).Build();   // issuer id = key controller
         var signed = await DataIntegritySigner.SignAsync(credential.ToJObject(), key.CreateSigner(), Cryptosuites.EddsaRdfc2022);
-        var result = await DataIntegrityVerifier.VerifyAsync(signed);
-        console.WriteLine(result.Verdict);   // Valid
+        var report = await new CredentialVerifier().VerifyAsync(signed);   // every OB 3.0 check: proof, schema, dates, status…
+        console.WriteLine(report.Verdict);   // Valid
         // README quick start: end
 
-        Assert.Equal(Verdict.Valid, result.Verdict);
+        Assert.Equal(Verdict.Valid, report.Verdict);
+        Assert.Equal(0, report.WarningCount);
         Assert.Equal("Valid", output.ToString().Trim());
         Assert.Equal(key.Controller, credential.Issuer!.Id);
     }
@@ -55,7 +56,7 @@ public sealed class ReadmeQuickStartTests
 
         // And the usings the snippet shows are the ones it needs.
         var usings = readme[(open + 1)..close].Where(IsUsingDirective).ToList();
-        Assert.Equal(["using OpenBadges.Keys;", "using OpenBadges.Model;", "using OpenBadges.Proofs;"], usings);
+        Assert.Equal(["using OpenBadges.Keys;", "using OpenBadges.Model;", "using OpenBadges.Proofs;", "using OpenBadges.Verification;"], usings);
     }
 
     private static bool IsUsingDirective(string line) =>

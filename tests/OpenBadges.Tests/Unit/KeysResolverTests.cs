@@ -102,7 +102,6 @@ public sealed class KeysResolverTests
     }
 
     [Theory]
-    [InlineData(Test1DidKey, KeyResolutionStatus.NotFound)]
     [InlineData(Test1DidKey + "#key-1", KeyResolutionStatus.NotFound)]
     [InlineData("did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2#" + Test1Multikey, KeyResolutionStatus.NotFound)]
     [InlineData("did:key:zzz#zzz", KeyResolutionStatus.NotFound)]

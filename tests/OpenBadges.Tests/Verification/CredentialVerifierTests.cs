@@ -135,8 +135,10 @@ public sealed class CredentialVerifierTests
         var credential = Credential();
         credential["@context"]![1] = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json";
         var report = await Verifier().VerifyAsync(await SignAsync(credential));
-        AssertCheck(report, CheckNames.Context, CheckStatus.Passed);
-        Assert.StartsWith("Warning", report.Find(CheckNames.Context)!.Message);
+        AssertCheck(report, CheckNames.Context, CheckStatus.Warning);
+        Assert.Equal(ProblemCodes.ContextDeprecated, report.Find(CheckNames.Context)!.Code);
+        Assert.Equal(Verdict.Valid, report.Verdict);
+        Assert.Equal(1, report.WarningCount);
     }
 
     [Fact]
@@ -169,22 +171,32 @@ public sealed class CredentialVerifierTests
     }
 
     [Fact]
-    public async Task A_subject_naming_no_learner_fails()
+    public async Task A_subject_naming_no_learner_is_a_warning_naming_b13_and_strict_makes_it_invalid()
     {
         var credential = Credential();
         var subject = (JObject)credential["credentialSubject"]!;
         subject.Remove("id");
         subject.Remove("identifier");
-        var report = await Verifier().VerifyAsync(await SignAsync(credential));
-        AssertCheck(report, CheckNames.CredentialSubject, CheckStatus.Failed);
+        var signed = await SignAsync(credential);
+        var report = await Verifier().VerifyAsync(signed);
+        AssertCheck(report, CheckNames.CredentialSubject, CheckStatus.Warning);
+        Assert.Contains("B.1.3", report.Find(CheckNames.CredentialSubject)!.Message);
+        Assert.Equal(ProblemCodes.SubjectDataModel, report.Find(CheckNames.CredentialSubject)!.Code);
+        Assert.Equal(Verdict.Valid, report.Verdict);
+        var strict = await new CredentialVerifier(Verifier().Options with { Strict = true }).VerifyAsync(signed);
+        Assert.Equal(Verdict.Invalid, strict.Verdict);
+        Assert.True(strict.IsStrict);
     }
 
     [Fact]
-    public async Task An_issuer_with_a_relative_id_fails()
+    public async Task An_issuer_with_a_relative_id_fails_as_unsafe_json_ld_and_is_warned_by_the_issuer_check()
     {
         var credential = Credential();
         credential["issuer"]!["id"] = "issuers/1";
-        AssertCheck(await Verifier().VerifyAsync(credential), CheckNames.Issuer, CheckStatus.Failed);
+        var report = await Verifier().VerifyAsync(credential);
+        AssertCheck(report, CheckNames.JsonLd, CheckStatus.Failed);
+        AssertCheck(report, CheckNames.Issuer, CheckStatus.Warning);
+        Assert.Equal(Verdict.Invalid, report.Verdict);
     }
 
     [Fact]
@@ -197,7 +209,7 @@ public sealed class CredentialVerifierTests
             new JObject { ["id"] = "https://uni.example/schema.json", ["type"] = "1EdTechJsonSchemaValidator2019" });
         var report = await Verifier().VerifyAsync(await SignAsync(credential));
         var checks = report.Checks.Where(c => c.Name == CheckNames.CredentialSchema).ToList();
-        Assert.Equal([CheckStatus.Passed, CheckStatus.Skipped], checks.Select(c => c.Status));
+        Assert.Equal([CheckStatus.Passed, CheckStatus.NotApplicable], checks.Select(c => c.Status));
         Assert.True(report.IsValid, report.ToString());
     }
 
@@ -283,7 +295,7 @@ public sealed class CredentialVerifierTests
         credential["refreshService"] = new JObject { ["id"] = "https://uni.example/refresh/1", ["type"] = "1EdTechCredentialRefresh" };
         var signed = await SignAsync(credential);
         var offline = await Verifier().VerifyAsync(signed);
-        AssertCheck(offline, CheckNames.Refresh, CheckStatus.Skipped);
+        AssertCheck(offline, CheckNames.Refresh, CheckStatus.NotApplicable);
         Assert.True(offline.IsValid);
 
         var newer = Credential();
@@ -307,7 +319,7 @@ public sealed class CredentialVerifierTests
         var asked = 0;
         var options = Options() with { Fetcher = (_, _) => { asked++; return Task.FromResult("{}"); } };
         var report = await new CredentialVerifier(options).VerifyAsync(signed);
-        AssertCheck(report, CheckNames.Refresh, CheckStatus.Skipped);
+        AssertCheck(report, CheckNames.Refresh, CheckStatus.NotApplicable);
         Assert.Equal(0, asked);
     }
 
@@ -327,7 +339,7 @@ public sealed class CredentialVerifierTests
         credential["credentialStatus"] = OpenBadges.Status.StatusListCredentials.Entry(StatusListUrl, 3);
         credential["credentialStatus"]!["statusPurpose"] = "message";
         var report = await Verifier().VerifyAsync(await SignAsync(credential));
-        AssertCheck(report, CheckNames.Status, CheckStatus.Skipped);
+        AssertCheck(report, CheckNames.Status, CheckStatus.NotApplicable);
         Assert.True(report.IsValid, report.ToString());
     }
 
@@ -360,10 +372,12 @@ public sealed class CredentialVerifierTests
         var credential = Credential();
         credential["endorsement"] = await SignAsync(Endorsement(IssuerDid), EndorserSeed);
         var json = (await Verifier().VerifyAsync(await SignAsync(credential))).ToJson();
-        Assert.Equal(["kind", "verdict", "location", "format", "credentialId", "issuer", "checks", "endorsements"], json.Properties().Select(p => p.Name));
+        Assert.Equal(["kind", "verdict", "warnings", "location", "format", "credentialId", "issuer", "checks", "endorsements"], json.Properties().Select(p => p.Name));
         Assert.Equal("Credential", (string?)json["kind"]);
         Assert.Equal("Valid", (string?)json["verdict"]);
-        Assert.All((JArray)json["checks"]!, c => Assert.Equal(["name", "status", "message", "path", "rule"], ((JObject)c).Properties().Select(p => p.Name)));
+        Assert.All((JArray)json["checks"]!, c => Assert.Equal(
+            (string?)c["status"] is "Passed" or "NotApplicable" ? ["name", "status", "message", "path", "rule"] : ["name", "status", "code", "type", "message", "path", "rule"],
+            ((JObject)c).Properties().Select(p => p.Name)));
         var endorsement = (JObject)json["endorsements"]![0]!;
         Assert.Equal("Endorsement", (string?)endorsement["kind"]);
         Assert.Equal("$.endorsement", (string?)endorsement["location"]);

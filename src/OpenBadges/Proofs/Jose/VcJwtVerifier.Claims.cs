@@ -99,7 +99,7 @@ public static partial class VcJwtVerifier
         var claimPath = "$.payload." + claim;
         if (!payload.TryGetValue(claim, out var token))
         {
-            run.Skip(checkName, $"no '{claim}' claim", claimPath, ClaimRule);
+            run.NotApplicable(checkName, $"no '{claim}' claim", claimPath, ClaimRule);
             return;
         }
 
@@ -142,7 +142,7 @@ public static partial class VcJwtVerifier
         var path = "$." + property;
         if (!payload.TryGetValue(claim, out var token))
         {
-            run.Skip(checkName, $"no '{claim}' claim", claimPath, ClaimRule);
+            run.NotApplicable(checkName, $"no '{claim}' claim", claimPath, ClaimRule);
             return;
         }
 
@@ -196,7 +196,7 @@ public static partial class VcJwtVerifier
         const string NbfRule = "RFC 7519 §4.1.5: the token is not accepted before 'nbf' (validFrom), allowing for clock skew";
         if (notBefore is null)
         {
-            run.Skip(VcJwtChecks.TimeNotBefore, "no readable 'nbf' or " + fromName, "$.payload.nbf", NbfRule);
+            run.NotApplicable(VcJwtChecks.TimeNotBefore, "no readable 'nbf' or " + fromName, "$.payload.nbf", NbfRule);
         }
         else if (now + skew < notBefore)
         {
@@ -210,7 +210,7 @@ public static partial class VcJwtVerifier
         const string ExpRule = "RFC 7519 §4.1.4: the token is not accepted on or after 'exp' (validUntil), allowing for clock skew";
         if (expires is null)
         {
-            run.Skip(VcJwtChecks.TimeExpiration, "no 'exp' or " + untilName + ": the credential does not expire", "$.payload.exp", ExpRule);
+            run.NotApplicable(VcJwtChecks.TimeExpiration, "no 'exp' or " + untilName + ": the credential does not expire", "$.payload.exp", ExpRule);
         }
         else if (now - skew >= expires)
         {

@@ -243,7 +243,7 @@ public static partial class VcJwtVerifier
         const string Path = "$.issuer";
         if (found is null)
         {
-            run.Skip(VcJwtChecks.KeyController, "no key", Path, Rule);
+            run.NotApplicable(VcJwtChecks.KeyController, "no key", Path, Rule);
             return;
         }
 
@@ -325,7 +325,7 @@ public static partial class VcJwtVerifier
             }
             else if (options.TrustJwkHeader)
             {
-                run.Skip(VcJwtChecks.KeyController, "the header 'jwk' is trusted as the issuer's key by option (TrustJwkHeader)", Path, Rule);
+                run.NotApplicable(VcJwtChecks.KeyController, "the header 'jwk' is trusted as the issuer's key by option (TrustJwkHeader)", Path, Rule);
             }
             else
             {

@@ -79,11 +79,11 @@ public static partial class VcJwtVerifier
         var keyAlgorithmOk = false;
         if (found is null)
         {
-            run.Skip(VcJwtChecks.KeyAlgorithm, "no key", "$.header.alg", "the algorithm matches the key type");
+            run.NotApplicable(VcJwtChecks.KeyAlgorithm, "no key", "$.header.alg", "the algorithm matches the key type");
         }
         else if (alg is null)
         {
-            run.Skip(VcJwtChecks.KeyAlgorithm, "the 'alg' is not acceptable", "$.header.alg", "the algorithm matches the key type");
+            run.NotApplicable(VcJwtChecks.KeyAlgorithm, "the 'alg' is not acceptable", "$.header.alg", "the algorithm matches the key type");
         }
         else if (!found.Key.Accepts(alg))
         {
@@ -102,7 +102,7 @@ public static partial class VcJwtVerifier
         }
         else
         {
-            run.Skip(VcJwtChecks.Signature, "not checked: there is no usable key and algorithm", null, "the JWS signature verifies with the issuer's key");
+            run.NotApplicable(VcJwtChecks.Signature, "not checked: there is no usable key and algorithm", null, "the JWS signature verifies with the issuer's key");
         }
 
         if (credential is not null)
@@ -240,7 +240,7 @@ public static partial class VcJwtVerifier
 
         public void Undecided(string name, string message, string? path, string rule) => _checks.Add(VerificationCheck.Undecided(name, message, path, rule));
 
-        public void Skip(string name, string message, string? path, string rule) => _checks.Add(VerificationCheck.Skip(name, message, path, rule));
+        public void NotApplicable(string name, string message, string? path, string rule) => _checks.Add(VerificationCheck.NotApplicable(name, message, path, rule));
 
         public VcJwtVerificationResult Result() =>
             new(_checks.ToArray(), (JObject?)Header?.DeepClone(), (JObject?)Payload?.DeepClone(), (JObject?)Credential?.DeepClone(), IsVcClaimForm);
