@@ -55,7 +55,7 @@ public sealed class DutchMicroCredentialTests
     }
 
     [Theory]
-    [InlineData("\"ECTS\": 5, \"timeInvestment\": 140", "5 ECTS credits", "140 hours (timeInvestment)")]
+    [InlineData("\"ECTS\": 5, \"timeInvestment\": 140", "5 ECTS credits", "140 hours (time investment)")]
     [InlineData("\"SBU\": 120", "120 study hours (SBU)", null)]
     public void Inspect_reads_ects_sbu_and_time_investment_as_the_notional_workload(string workload, string first, string? second)
     {

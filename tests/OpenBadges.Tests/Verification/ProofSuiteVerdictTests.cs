@@ -10,7 +10,7 @@ namespace OpenBadges.Tests.Verification;
 public sealed class ProofSuiteVerdictTests
 {
     [Theory]
-    [InlineData("DataIntegrityProof", "ecdsa-rdfc-2019")]
+    [InlineData("DataIntegrityProof", "ecdsa-rdfc-2099")]
     [InlineData("DataIntegrityProof", "bbs-2023")]
     [InlineData("JsonWebSignature2020", null)]
     public async Task A_proof_suite_not_implemented_is_could_not_check_never_failed(string type, string? cryptosuite)
