@@ -55,7 +55,7 @@ public static class Oid4VciEndpoints
     {
         ArgumentNullException.ThrowIfNull(issuer);
         var id = issuer.Options.IssuerIdentifier;
-        return new JObject
+        var metadata = new JObject
         {
             ["credential_issuer"] = id,
             ["credential_endpoint"] = id + Oid4VciPaths.Credential,
@@ -65,6 +65,16 @@ public static class Oid4VciEndpoints
             ["display"] = new JArray(new JObject { ["name"] = issuer.Options.DisplayName, ["locale"] = "en" }),
             ["credential_configurations_supported"] = OpenBadgeCredentialConfigurations.ToMetadata(issuer.Options.DisplayName),
         };
+        if (issuer.Options.AuthorizationServers.Count > 0)
+        {
+            // The issuer stays one of them: its own token endpoint serves the pre-authorized code offers it makes.
+            metadata["authorization_servers"] = new JArray(issuer.Options.AuthorizationServers
+                .Select(server => server.GetLeftPart(UriPartial.Path).TrimEnd('/'))
+                .Prepend(id)
+                .Distinct(StringComparer.Ordinal));
+        }
+
+        return metadata;
     }
 
     private static JObject AuthorizationServerMetadata(Oid4VciIssuer issuer)

@@ -14,6 +14,13 @@ public sealed class Oid4VciIssuerOptions
     /// <summary>Signs the credentials (Ed25519: eddsa-rdfc-2022 for <c>ldp_vc</c>, EdDSA for <c>jwt_vc_json</c>).</summary>
     public required ISigner Signer { get; init; }
 
+    /// <summary>
+    /// External OAuth authorization servers (§12.2.4 <c>authorization_servers</c>), e.g. an OpenIddict server for the
+    /// authorization code flow; its tokens reach the credential endpoint through an <see cref="IAccessTokenValidator"/>.
+    /// Empty: this issuer is its own authorization server (pre-authorized code only).
+    /// </summary>
+    public IReadOnlyList<Uri> AuthorizationServers { get; init; } = [];
+
     /// <summary>Shown to wallets in the metadata <c>display</c>.</summary>
     public string DisplayName { get; init; } = "Open Badge";
 

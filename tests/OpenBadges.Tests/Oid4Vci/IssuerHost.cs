@@ -40,7 +40,7 @@ internal sealed class IssuerHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<IssuerHost> StartAsync(TimeProvider? clock = null)
+    public static async Task<IssuerHost> StartAsync(TimeProvider? clock = null, IAccessTokenValidator? tokens = null)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -57,7 +57,7 @@ internal sealed class IssuerHost : IAsyncDisposable
             Signer = key.CreateSigner(),
             DisplayName = "Hogeschool Rijnland micro-credential",
             TimeProvider = clock ?? TimeProvider.System,
-        }, awards);
+        }, awards, tokens);
         var app = builder.Build();
         app.MapOpenId4VciIssuer();
         await app.StartAsync();
