@@ -13,17 +13,33 @@ public sealed class NonceStore
     private readonly TimeProvider _time;
     private readonly TimeSpan _lifetime;
 
-    /// <summary>A store whose nonces live for <paramref name="lifetime"/> by <paramref name="time"/>.</summary>
-    public NonceStore(TimeProvider time, TimeSpan lifetime)
+    private readonly int _maxOutstanding;
+
+    /// <summary>
+    /// A store whose nonces live for <paramref name="lifetime"/> by <paramref name="time"/>, holding at most
+    /// <paramref name="maxOutstanding"/> unexpired ones (the nonce endpoint is unauthenticated: memory stays bounded).
+    /// </summary>
+    public NonceStore(TimeProvider time, TimeSpan lifetime, int maxOutstanding = 100_000)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxOutstanding, 1);
         _time = time;
         _lifetime = lifetime;
+        _maxOutstanding = maxOutstanding;
     }
 
-    /// <summary>A fresh nonce (128 random bits, base64url).</summary>
-    public string Issue()
+    /// <summary>A fresh nonce (128 random bits, base64url), or null when <c>maxOutstanding</c> unexpired nonces are out.</summary>
+    public string? TryIssue()
     {
-        Sweep();
+        if (_nonces.Count >= _maxOutstanding)
+        {
+            // Sweeping is O(n): only when the store is full, not on every request.
+            Sweep();
+            if (_nonces.Count >= _maxOutstanding)
+            {
+                return null;
+            }
+        }
+
         var nonce = Base64UrlRandom(16);
         _nonces[nonce] = _time.GetUtcNow() + _lifetime;
         return nonce;

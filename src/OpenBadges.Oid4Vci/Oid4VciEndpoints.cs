@@ -42,7 +42,13 @@ public static class Oid4VciEndpoints
         {
             // §7.2: the nonce response must not be cached.
             http.Response.Headers.CacheControl = "no-store";
-            return Json(new JObject { ["c_nonce"] = issuer.Nonces.Issue() });
+            if (issuer.Nonces.TryIssue() is not { } nonce)
+            {
+                http.Response.Headers.RetryAfter = "5";
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+
+            return Json(new JObject { ["c_nonce"] = nonce });
         }));
         app.MapPost(Oid4VciPaths.Credential, (Delegate)((HttpContext http) => CredentialAsync(issuer, http)));
         app.MapPost(Oid4VciPaths.DeferredCredential, (Delegate)((HttpContext http) => DeferredAsync(issuer, http)));

@@ -11,7 +11,7 @@ namespace OpenBadges.Oid4Vci;
 /// </summary>
 public sealed class Oid4VciIssuer
 {
-    private readonly ConcurrentDictionary<string, JObject> _offersByReference = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (JObject Offer, DateTimeOffset Expires)> _offersByReference = new(StringComparer.Ordinal);
 
     /// <summary>The issuer under <paramref name="options"/>, collecting awards from <paramref name="awards"/>.</summary>
     public Oid4VciIssuer(Oid4VciIssuerOptions options, IAwardStore awards, IAccessTokenValidator? tokens = null)
@@ -27,7 +27,7 @@ public sealed class Oid4VciIssuer
 
         Options = options;
         Awards = awards;
-        Nonces = new NonceStore(options.TimeProvider, options.NonceLifetime);
+        Nonces = new NonceStore(options.TimeProvider, options.NonceLifetime, options.MaxOutstandingNonces);
         PreAuthorizedGrants = new PreAuthorizedGrants(options);
         Tokens = tokens ?? PreAuthorizedGrants;
         Proofs = new KeyProofValidator(options, Nonces);
@@ -101,10 +101,21 @@ public sealed class Oid4VciIssuer
             ["grants"] = new JObject { [CredentialOffer.PreAuthorizedCodeGrant] = grant },
         };
         var referenceId = NonceStore.Base64UrlRandom(16);
-        _offersByReference[referenceId] = offer;
+        // Served only while its pre-authorized code can still be redeemed; expired ones go as new offers are made.
+        var now = Options.TimeProvider.GetUtcNow();
+        foreach (var (id, stored) in _offersByReference)
+        {
+            if (stored.Expires <= now)
+            {
+                _offersByReference.TryRemove(id, out _);
+            }
+        }
+
+        _offersByReference[referenceId] = (offer, now + Options.PreAuthorizedCodeLifetime);
         return new CredentialOffer(offer, $"{Options.IssuerIdentifier}{Oid4VciPaths.CredentialOffer}/{referenceId}", txCode);
     }
 
     /// <summary>The offer served by reference under <paramref name="referenceId"/>, or null.</summary>
-    internal JObject? FindOffer(string referenceId) => _offersByReference.TryGetValue(referenceId, out var offer) ? offer : null;
+    internal JObject? FindOffer(string referenceId) =>
+        _offersByReference.TryGetValue(referenceId, out var stored) && Options.TimeProvider.GetUtcNow() < stored.Expires ? stored.Offer : null;
 }

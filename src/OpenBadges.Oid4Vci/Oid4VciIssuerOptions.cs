@@ -27,6 +27,9 @@ public sealed class Oid4VciIssuerOptions
     /// <summary>How long a <c>c_nonce</c> from the nonce endpoint stays usable (single use either way).</summary>
     public TimeSpan NonceLifetime { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Unexpired nonces held at most; beyond it the nonce endpoint answers 503 (it is unauthenticated).</summary>
+    public int MaxOutstandingNonces { get; init; } = 100_000;
+
     /// <summary>A key proof whose <c>iat</c> is older than this is refused (the nonce bounds it too).</summary>
     public TimeSpan ProofMaxAge { get; init; } = TimeSpan.FromMinutes(5);
 
