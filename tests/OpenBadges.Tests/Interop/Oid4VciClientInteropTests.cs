@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using OpenBadges.Checks;
+using OpenBadges.Json;
+using OpenBadges.Keys;
+using OpenBadges.Oid4Vci;
+using OpenBadges.Proofs.Jose;
+using OpenBadges.Tests.Oid4Vci;
+using OpenBadges.Verification;
+
+namespace OpenBadges.Tests.Interop;
+
+/// <summary>
+/// A real OpenID4VCI wallet client, the npm <c>@openid4vc/openid4vci</c> 0.4.6 (driven by <c>oid4vci-wallet.mjs</c>),
+/// against our issuer on a loopback Kestrel: pre-authorized code (with and without tx_code), key proof made by the
+/// client library, both formats. The credential must carry the wallet's key DID as subject and verify Valid here and,
+/// for ldp_vc, in the JavaScript reference stack.
+/// </summary>
+public sealed class Oid4VciClientInteropTests
+{
+    private static async Task<JObject> RunWalletAsync(JObject input)
+    {
+        var start = new ProcessStartInfo("node", "oid4vci-wallet.mjs")
+        {
+            WorkingDirectory = ReferenceStack.HarnessDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var node = Process.Start(start)!;
+        await node.StandardInput.WriteAsync(input.ToString(Formatting.None));
+        node.StandardInput.Close();
+        var stdout = node.StandardOutput.ReadToEndAsync();
+        var stderr = node.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await node.WaitForExitAsync(timeout.Token);
+        Assert.True(node.ExitCode == 0, $"the wallet client failed (exit {node.ExitCode}):\n{await stderr}");
+        return JsonInput.ParseObject(await stdout);
+    }
+
+    private static string ExpectedHolderDid(JObject jwk)
+    {
+        if ((string?)jwk["kty"] == "OKP")
+        {
+            Assert.True(Jwk.TryParsePublicKey(jwk, out var ed25519, out var error), error);
+            return ed25519.ToDidKey();
+        }
+
+        return DidKeyP256.Create(jwk);
+    }
+
+    [InteropTheory]
+    [InlineData(OpenBadgeCredentialConfigurations.LdpVc, "Ed25519", "did", false)]
+    [InlineData(OpenBadgeCredentialConfigurations.LdpVc, "P-256", "jwk", true)]
+    [InlineData(OpenBadgeCredentialConfigurations.JwtVcJson, "Ed25519", "jwk", true)]
+    [InlineData(OpenBadgeCredentialConfigurations.JwtVcJson, "P-256", "jwk", false)]
+    public async Task The_openid4vc_client_collects_a_credential_bound_to_its_key_that_verifies(string configurationId, string key, string bind, bool txCode)
+    {
+        await using var host = await IssuerHost.StartAsync();
+        var offer = host.Issuer.CreateOffer(IssuerHost.AwardId, requireTxCode: txCode);
+        var result = await RunWalletAsync(new JObject
+        {
+            // By reference when there is a tx_code, by value otherwise: both forms get exercised.
+            ["offer"] = txCode ? offer.ByReferenceUri : offer.ByValueUri,
+            ["txCode"] = offer.TxCode,
+            ["configurationId"] = configurationId,
+            ["key"] = key,
+            ["bind"] = bind,
+        });
+
+        var holder = ExpectedHolderDid((JObject)result["holderJwk"]!);
+        if (result["holderDid"] is JValue { Type: JTokenType.String } claimed)
+        {
+            Assert.Equal(holder, (string?)claimed);
+        }
+
+        var verifier = new CredentialVerifier();
+        VerificationReport report;
+        if (configurationId == OpenBadgeCredentialConfigurations.LdpVc)
+        {
+            var credential = (JObject)result["credential"]!;
+            Assert.Equal(holder, (string?)credential["credentialSubject"]!["id"]);
+            report = await verifier.VerifyAsync(credential);
+            var (jsVerified, jsErrors) = await ReferenceStack.Shared.VerifyAsync(credential);
+            Assert.True(jsVerified, jsErrors);
+        }
+        else
+        {
+            var jwt = (string)result["credential"]!;
+            var payload = JObject.Parse(System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(jwt.Split('.')[1])));
+            Assert.Equal(holder, (string?)payload["sub"] ?? (string?)payload["credentialSubject"]?["id"]);
+            report = await verifier.VerifyAsync(jwt);
+        }
+
+        Assert.True(report.Verdict == Verdict.Valid, string.Join("\n", report.Checks.Where(c => c.Status != CheckStatus.Passed).Select(c => $"{c.Name}: {c.Message}")));
+        var notified = host.Issuer.NotificationEvent(host.Issuer.Notifications.Keys.Single());
+        Assert.Equal("credential_accepted", notified);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json.Linq;
+using OpenBadges.Keys;
+using OpenBadges.Model;
+using OpenBadges.Oid4Vci;
+
+namespace OpenBadges.Tests.Oid4Vci;
+
+/// <summary>The OpenID4VCI issuer on a real Kestrel at http://127.0.0.1:{free port}, with one award stored.</summary>
+internal sealed class IssuerHost : IAsyncDisposable
+{
+    public const string AwardId = "award-1";
+
+    private readonly WebApplication _app;
+
+    private IssuerHost(WebApplication app, Ed25519KeyFile key, Oid4VciIssuer issuer, InMemoryAwardStore awards, Uri address)
+    {
+        _app = app;
+        Key = key;
+        Issuer = issuer;
+        Awards = awards;
+        Address = address;
+        Http = new HttpClient { BaseAddress = address };
+    }
+
+    public Ed25519KeyFile Key { get; }
+
+    public Oid4VciIssuer Issuer { get; }
+
+    public InMemoryAwardStore Awards { get; }
+
+    public Uri Address { get; }
+
+    public string IssuerId => Address.GetLeftPart(UriPartial.Authority);
+
+    public HttpClient Http { get; }
+
+    public static async Task<IssuerHost> StartAsync(TimeProvider? clock = null, IAccessTokenValidator? tokens = null)
+    {
+        var port = FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        var key = Ed25519KeyFile.Generate();
+        var awards = new InMemoryAwardStore();
+        awards.Put(new Award(AwardId, BuildAward(key.Controller)));
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(address.ToString());
+        builder.Logging.ClearProviders();
+        builder.Services.AddOpenId4VciIssuer(new Oid4VciIssuerOptions
+        {
+            CredentialIssuer = address,
+            Signer = key.CreateSigner(),
+            DisplayName = "Hogeschool Rijnland micro-credential",
+            TimeProvider = clock ?? TimeProvider.System,
+        }, awards, tokens);
+        var app = builder.Build();
+        app.MapOpenId4VciIssuer();
+        await app.StartAsync();
+        return new IssuerHost(app, key, app.Services.GetRequiredService<Oid4VciIssuer>(), awards, address);
+    }
+
+    public static JObject BuildAward(string issuerId) =>
+        new MicroCredentialBuilder(Profiles.DutchHigherEducation)
+            .WithIssuer(issuerId, "Hogeschool Rijnland", "https://www.hogeschool-rijnland.example")
+            .WithIssuerBrin("99XA")
+            .WithIssuerCountry("NL", "Netherlands", "Leiden")
+            .WithLearnerEmail("s.devries@student.hogeschool-rijnland.example")
+            .WithTitle("Applied Machine Learning with Python")
+            .WithDescription("Learners build, evaluate and explain supervised machine-learning models in Python.")
+            .WithIssuedOn(DateTimeOffset.UtcNow.AddMinutes(-1))
+            .AddLearningOutcome("machine learning", "http://data.europa.eu/esco/skill/3a2d5b45-56e4-4f5a-a55a-4a4a65afdc43")
+            .WithLearningOutcomesSummary("The learner can train and evaluate supervised models in Python.")
+            .WithEcts(5)
+            .WithEqfLevel(6)
+            .WithAssessmentType(AssessmentType.ApplicationOfASkill)
+            .WithParticipationType(ParticipationType.OnsiteOrBlended)
+            .AddQualityAssurance("NVAO accreditation", "https://www.nvao.net")
+            .WithLanguage("en")
+            .Build()
+            .ToJObject();
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Key.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
