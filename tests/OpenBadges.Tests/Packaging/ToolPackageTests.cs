@@ -53,6 +53,9 @@ public sealed class ToolPackageTests(ITestOutputHelper output) : IDisposable
             Assert.Contains("<Command Name=\"openbadges\" EntryPoint=\"OpenBadges.Cli.dll\"", settings.ReadToEnd(), StringComparison.Ordinal);
         }
 
+        // The README's quick start, pasted into a new console app that uses the package just packed: it prints Valid.
+        AssertReadmeQuickStartRunsFromThePackage(root, packages, version);
+
         // Credentials to verify: one issued, baked into a PNG and an SVG, plus the JSON itself.
         var credentials = Directory.CreateDirectory(Path.Combine(_dir, "credentials")).FullName;
         var spec = Path.Combine(_dir, "spec.json");
@@ -179,6 +182,43 @@ public sealed class ToolPackageTests(ITestOutputHelper output) : IDisposable
             .ToList();
         Assert.True(missing.Count == 0, "public types without documentation in the package: " + string.Join(", ", missing));
         Assert.True(documented.Count(n => n!.StartsWith("M:", StringComparison.Ordinal)) > 500, "the documentation file lists hardly any members");
+    }
+
+    private void AssertReadmeQuickStartRunsFromThePackage(string root, string packages, string version)
+    {
+        var readme = File.ReadAllLines(Path.Combine(root, "README.md"));
+        var section = Array.IndexOf(readme, "## Quick start");
+        var open = Array.FindIndex(readme, section, line => line == "```csharp");
+        var close = Array.FindIndex(readme, open + 1, line => line == "```");
+        var app = Directory.CreateDirectory(Path.Combine(_dir, "quickstart")).FullName;
+        Run("dotnet", ["new", "console", "--output", app, "--framework", "net10.0", "--no-restore"], _dir);
+        File.WriteAllLines(Path.Combine(app, "Program.cs"), readme[(open + 1)..close]);
+        var project = Path.Combine(app, "quickstart.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>", $"""
+              <ItemGroup>
+                <PackageReference Include="OpenBadges" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """, StringComparison.Ordinal));
+
+        // Only the local package source; the library's own dependencies come from this machine's package folder.
+        var globalPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{packages}" />
+              </packageSources>
+              <fallbackPackageFolders>
+                <add key="machine" value="{globalPackages}" />
+              </fallbackPackageFolders>
+            </configuration>
+            """);
+        var clock = Stopwatch.StartNew();
+        var printed = Run("dotnet", ["run", "--project", project], app, new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(_dir, "quickstart-cache") });
+        output.WriteLine($"README quick start from the package: {clock.Elapsed.TotalSeconds:0.0} s (restore, build, run)");
+        Assert.Equal("Valid", printed.Trim().Split('\n')[^1].Trim());
     }
 
     private string Run(string file, string[] arguments, string workingDirectory, Dictionary<string, string>? environment = null, int expectedExitCode = 0)

@@ -10,9 +10,6 @@ namespace OpenBadges.Tests.Samples;
 /// <summary>The README's quick start is this test's code, line for line, and it runs.</summary>
 public sealed class ReadmeQuickStartTests
 {
-    // The README reads the spec relative to the repository root; the test names it absolutely (the only difference).
-    private static readonly string SpecPath = Path.Combine(SharedData.RepositoryRoot, "samples/specs/dutch-he-example.json");
-
     [Fact]
     public async Task Quick_start_builds_signs_and_verifies()
     {
@@ -21,8 +18,21 @@ public sealed class ReadmeQuickStartTests
 
         // README quick start: begin
         using var key = Ed25519KeyFile.Generate();   // a real issuer: Ed25519KeyFile.Load("issuer-key.json") (openbadges keygen)
-        var spec = MicroCredentialSpec.Parse(File.ReadAllText(SpecPath));
-        var credential = (spec with { Issuer = spec.Issuer! with { Id = key.Controller } }).Build();   // issuer id = key controller
+        var credential = new MicroCredentialBuilder(Profiles.DutchHigherEducation)
+            .WithIssuer(key.Controller, "Hogeschool Rijnland", "https://www.hogeschool-rijnland.example")   // M4: the key's controller
+            .WithIssuerCountry("NL")                                                                        // M3
+            .WithLearnerEmail("s.devries@student.hogeschool-rijnland.example")                              // M1 (stored hashed)
+            .WithTitle("Applied Machine Learning with Python")                                              // M2
+            .WithDescription("Build, evaluate and explain supervised learning models in Python.")
+            .WithIssuedOn(DateTimeOffset.UtcNow)                                                            // M5
+            .AddLearningOutcome("machine learning", "http://data.europa.eu/esco/skill/3a2d5b45-56e4-4f5a-a55a-4a4a65afdc43") // M6
+            .WithLearningOutcomesSummary("The learner trains, evaluates and explains supervised models.")   // M6
+            .WithEcts(5)                                                                                    // M7
+            .WithEqfLevel(6)                                                                                // M8
+            .WithAssessmentType(AssessmentType.ApplicationOfASkill)                                         // M9
+            .WithParticipationType(ParticipationType.OnsiteOrBlended)                                       // M10
+            .AddQualityAssurance("NVAO accreditation", "https://www.nvao.net")                              // M11
+            .Build();
         var signed = await DataIntegritySigner.SignAsync(credential.ToJObject(), key.CreateSigner(), Cryptosuites.EddsaRdfc2022);
         var report = await new CredentialVerifier().VerifyAsync(signed);   // every OB 3.0 check: proof, schema, dates, status…
         console.WriteLine(report.Verdict);   // Valid
@@ -49,7 +59,6 @@ public sealed class ReadmeQuickStartTests
         var end = Array.FindIndex(source, line => line.Trim() == "// README quick start: end");
         var code = source[(begin + 1)..end]
             .Select(line => line.Trim()
-                .Replace("File.ReadAllText(SpecPath)", "File.ReadAllText(\"samples/specs/dutch-he-example.json\")", StringComparison.Ordinal)
                 .Replace("console.WriteLine(", "Console.WriteLine(", StringComparison.Ordinal))
             .ToList();
         Assert.Equal(code, snippet);
