@@ -56,14 +56,7 @@ internal static class InspectCommand
 
     private static byte[] ReadBytes(string path)
     {
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliInputException($"cannot read a credential from '{path}': {e.Message}");
-        }
+        return InputFiles.ReadBytes(path);
     }
 
     /// <summary>Writes the elements of <paramref name="credential"/> to <paramref name="view"/>.</summary>

@@ -16,12 +16,13 @@ internal static class SignCommand
         var suite = new Option<string>("--suite") { Description = "eddsa-rdfc-2022 (default), eddsa-jcs-2022, Ed25519Signature2020, or jwt (a VC-JWT; the algorithm follows the key: EdDSA, ES256 or RS256).", DefaultValueFactory = _ => "eddsa-rdfc-2022" };
         suite.AcceptOnlyFromAmong("eddsa-rdfc-2022", "eddsa-jcs-2022", "Ed25519Signature2020", "jwt");
         var created = new Option<string?>("--created") { Description = "The proof's created time (ISO 8601 with a zone). Default: now." };
-        var verificationMethod = new Option<string?>("--verification-method") { Description = "The verification method id to name in the proof. Default: the key file's id." };
+        var verificationMethod = new Option<string?>("--verification-method") { Description = "The verification method id to name in the proof. Default: the key file's id. It must name the signing key: did:key, did:jwk and controller#z6Mk… ids are checked offline; any other needs --trust-verification-method." };
+        var trustMethod = new Option<bool>("--trust-verification-method") { Description = "Name a --verification-method that cannot be checked offline (did:web, https): you vouch that it is published with the signing key." };
         var file = new Argument<string>("FILE") { Description = "The credential to sign (JSON)." };
         var output = new Option<string?>("--out") { Description = "Write the signed credential here (atomically) instead of stdout." };
         var command = new Command("sign", "Add a Data Integrity proof (Ed25519) to a credential.")
         {
-            key, suite, created, verificationMethod, file, output,
+            key, suite, created, verificationMethod, trustMethod, file, output,
         };
         command.SetAction(parse => context.Guard(() =>
         {
@@ -34,6 +35,11 @@ internal static class SignCommand
             }
 
             using var keyFile = LoadKey(parse.GetValue(key)!);
+            if (parse.GetValue(verificationMethod) is { } method)
+            {
+                CheckVerificationMethod(method, keyFile, parse.GetValue(trustMethod));
+            }
+
             var options = new ProofOptions
             {
                 Created = ParseCreated(parse.GetValue(created)),
@@ -62,6 +68,54 @@ internal static class SignCommand
 
         using var keyFile = LoadKey(keyPath);
         return new OpenBadges.Proofs.Jose.VcJwtIssuer(keyFile.CreateSigner()).IssueAsync(credential).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// A proof naming a key that did not make it fails at every verifier, or — worse — points at a key the signer does
+    /// not hold. The named method must resolve, offline, to the signing key's public key; one that cannot be resolved
+    /// offline is accepted only with <c>--trust-verification-method</c>.
+    /// </summary>
+    private static void CheckVerificationMethod(string method, Ed25519KeyFile keyFile, bool trusted)
+    {
+        if (method == keyFile.Id)
+        {
+            return; // the key file's own id: the key file binds it to this key
+        }
+
+        Ed25519PublicKey? named = null;
+        if (method.StartsWith(DidJwk.Prefix, StringComparison.Ordinal))
+        {
+            if (!DidJwk.TryParse(method, out var jwk, out _, out var error) || !Jwk.TryParsePublicKey(jwk, out named, out error))
+            {
+                throw new CliInputException($"--verification-method '{method}' is not a usable did:jwk: {error}.");
+            }
+        }
+        else
+        {
+            var resolution = KeyResolvers.OfflineTrustingKeyFragments.ResolveVerificationMethodAsync(method).AsTask().GetAwaiter().GetResult();
+            named = resolution.PublicKey;
+            if (named is null && method.StartsWith("did:key:", StringComparison.Ordinal))
+            {
+                throw new CliInputException($"--verification-method '{method}' is not a usable did:key method: {resolution.Reason}.");
+            }
+        }
+
+        if (named is null)
+        {
+            if (!trusted)
+            {
+                throw new CliInputException(
+                    $"--verification-method '{method}' cannot be checked against the signing key offline (did:key, did:jwk and controller#z6Mk… can); " +
+                    "if it is published with this key, add --trust-verification-method.");
+            }
+
+            return;
+        }
+
+        if (named != keyFile.PublicKey)
+        {
+            throw new CliInputException($"--verification-method '{method}' names a different key than the one signing: every verifier would reject the proof.");
+        }
     }
 
     internal static Ed25519KeyFile LoadKey(string path)

@@ -73,14 +73,7 @@ internal static class VerifyCommand
 
     private static byte[] ReadFile(string path)
     {
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliInputException($"cannot read '{path}': {e.Message}");
-        }
+        return InputFiles.ReadBytes(path);
     }
 
     private static TimeProvider ParseNow(string? text)
