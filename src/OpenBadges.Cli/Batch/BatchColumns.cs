@@ -32,6 +32,16 @@ internal static class BatchColumns
     /// <summary>The columns whose value becomes a link (a credential subject id, an evidence URL).</summary>
     public static bool IsLink(string column) => column is LearnerId or EvidenceUrl;
 
+    /// <summary>The micro-credential element a column fills (M1 learner, O3 grade, M5 date of issuing, O5 further information).</summary>
+    public static string ElementOf(string column) => column switch
+    {
+        Grade => "O3",
+        IssuedOn => "M5",
+        ValidUntil => "OB",
+        EvidenceUrl => "O5",
+        _ => "M1",
+    };
+
     /// <summary>Where a column's value lands in the credential, for error reports.</summary>
     public static string PathOf(string column) => column switch
     {

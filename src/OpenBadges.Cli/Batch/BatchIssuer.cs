@@ -186,7 +186,7 @@ internal sealed class BatchIssuer
             work.Values[header[i]!] = record.Fields[i].Trim();
             if (BatchColumns.Problem(header[i]!, work.Values[header[i]!]) is { } problem)
             {
-                work.Errors.Add(new RowError(record.Row, header[i]!, "csv", BatchColumns.PathOf(header[i]!), problem));
+                work.Errors.Add(new RowError(record.Row, header[i]!, BatchColumns.ElementOf(header[i]!), BatchColumns.PathOf(header[i]!), problem));
             }
         }
 

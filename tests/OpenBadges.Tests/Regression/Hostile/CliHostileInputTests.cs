@@ -85,13 +85,13 @@ public sealed class CliHostileInputTests
     }
 
     [Theory]
-    [InlineData("evidenceUrl", "javascript:alert(1)", "evidenceUrl")]
-    [InlineData("evidenceUrl", "data:text/html,<script>1</script>", "evidenceUrl")]
-    [InlineData("evidenceUrl", "file:///etc/passwd", "evidenceUrl")]
-    [InlineData("learnerId", "javascript:alert(1)", "learnerId")]
-    [InlineData("name", "Ana\u0000Admin", "name")]
-    [InlineData("name", "Ana\u001b[31mred", "name")]
-    [InlineData("name", "Ana\u0085x", "name")]
+    [InlineData("evidenceUrl", "javascript:alert(1)", "evidenceUrl,O5")]
+    [InlineData("evidenceUrl", "data:text/html,<script>1</script>", "evidenceUrl,O5")]
+    [InlineData("evidenceUrl", "file:///etc/passwd", "evidenceUrl,O5")]
+    [InlineData("learnerId", "javascript:alert(1)", "learnerId,M1")]
+    [InlineData("name", "Ana\u0000Admin", "name,M1")]
+    [InlineData("name", "Ana\u001b[31mred", "name,M1")]
+    [InlineData("name", "Ana\u0085x", "name,M1")]
     public void A_hostile_field_fails_its_row_naming_the_column(string column, string value, string named)
     {
         using var folder = new TempFolder();
@@ -101,7 +101,7 @@ public sealed class CliHostileInputTests
         var run = CliRun.Of("issue", "--key", folder.Key(), "--batch", csv, "--template", CliTestFiles.Template(folder.Path), "--out", output);
         Assert.True(File.Exists(Path.Combine(output, "errors.csv")), run.Error);
         var errors = File.ReadAllText(Path.Combine(output, "errors.csv"));
-        Assert.Contains($"3,{named},csv,", errors, StringComparison.Ordinal);
+        Assert.Contains($"3,{named},", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("\n2,", errors, StringComparison.Ordinal);
         Assert.Single(Directory.EnumerateFiles(output, "*.json"));
         Assert.NotEqual(0, run.ExitCode);
@@ -116,7 +116,7 @@ public sealed class CliHostileInputTests
         var run = CliRun.Of("issue", "--key", folder.Key(), "--batch", csv, "--template", CliTestFiles.Template(folder.Path), "--out", output);
         Assert.True(File.Exists(Path.Combine(output, "errors.csv")), run.Error);
         var errors = File.ReadAllText(Path.Combine(output, "errors.csv"));
-        Assert.Contains("2,name,csv,", errors, StringComparison.Ordinal);
+        Assert.Contains("2,name,M1,", errors, StringComparison.Ordinal);
         Assert.Contains("the limit is 256", errors, StringComparison.Ordinal);
         Assert.Single(Directory.EnumerateFiles(output, "*.json"));
     }
