@@ -32,6 +32,27 @@ public sealed class FuzzSmokeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task The_signed_seeds_verify_so_the_never_valid_contract_means_something()
+    {
+        var verifier = new OpenBadges.Verification.CredentialVerifier(new OpenBadges.Verification.CredentialVerifierOptions { TimeProvider = Fixtures.Clock });
+        var report = await verifier.VerifyAsync(Fixtures.Signed);
+        Assert.True(report.IsValid, report.ToString());
+        Assert.True((await verifier.VerifyAsync(Fixtures.BakedPng)).IsValid);
+        Assert.True((await verifier.VerifyAsync(Fixtures.BakedSvg)).IsValid);
+        var jwt = await OpenBadges.Proofs.Jose.VcJwtVerifier.VerifyAsync(Fixtures.Jwt, new OpenBadges.Proofs.Jose.VcJwtVerificationOptions { TimeProvider = Fixtures.Clock });
+        Assert.Equal(OpenBadges.Checks.Verdict.Valid, jwt.Verdict);
+
+        var reordered = OpenBadges.Json.JsonInput.ParseObject(Fixtures.Signed.ToString(Newtonsoft.Json.Formatting.None));
+        var issuer = reordered.Property("issuer")!;
+        issuer.Remove();
+        reordered.Add(issuer); // key order is not signed
+        Assert.True(Fixtures.SignsAlike(reordered));
+        var changed = Fixtures.Signed;
+        changed["name"] = "Leadership";
+        Assert.False(Fixtures.SignsAlike(changed));
+    }
+
+    [Fact]
     public void A_harness_reports_an_undocumented_exception_as_a_finding()
     {
         var broken = new Harness("broken", "test", () => [[1]], _ => throw new InvalidOperationException("boom"), typeof(FormatException));
