@@ -1,12 +1,28 @@
 using System.Globalization;
 using OpenBadges.Fuzz;
 
-// openbadges-fuzz HARNESS|all [--seconds N] [--iterations N] [--seed N] [--findings DIR] [--libfuzzer]
+// OpenBadges.Fuzz HARNESS|all [--seconds N] [--iterations N] [--seed N] [--findings DIR] [--libfuzzer]
+// OpenBadges.Fuzz replay HARNESS FILE...
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("usage: OpenBadges.Fuzz HARNESS|all [--seconds N] [--iterations N] [--seed N] [--findings DIR] [--libfuzzer]");
     Console.WriteLine("harnesses: " + string.Join(", ", Harnesses.All.Select(h => h.Name)));
     return 0;
+}
+
+if (args[0] == "replay" && args.Length >= 3)
+{
+    // replay HARNESS FILE...: runs saved inputs (findings) once each and says what each does now.
+    var replayed = Harnesses.Find(args[1]) ?? throw new ArgumentException($"unknown harness '{args[1]}'");
+    var failures = 0;
+    foreach (var file in args.Skip(2))
+    {
+        var finding = Driver.Execute(replayed, File.ReadAllBytes(file), out var accepted);
+        failures += finding is null ? 0 : 1;
+        Console.WriteLine($"{file}: {finding ?? (accepted ? "ok (accepted)" : "ok (refused as documented)")}");
+    }
+
+    return failures == 0 ? 0 : 1;
 }
 
 string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
