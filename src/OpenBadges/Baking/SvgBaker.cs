@@ -49,7 +49,15 @@ public static class SvgBaker
                        OmitXmlDeclaration = true, Indent = false, NewLineHandling = NewLineHandling.None, ConformanceLevel = ConformanceLevel.Document,
                    }))
             {
-                Copy(reader, writer, trimmed);
+                try
+                {
+                    Copy(reader, writer, trimmed);
+                }
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+                {
+                    // Names the reader lets through and the writer refuses (an element prefixed 'xmlns'): found by fuzzing.
+                    throw new BakingException($"The SVG cannot be written back as well-formed XML: {e.Message}");
+                }
             }
 
             return 0;

@@ -89,6 +89,17 @@ public sealed class SvgHostileTests
         Assert.Equal(System.Xml.Linq.XName.Get("credential", SvgBaker.Namespace), ((System.Xml.Linq.XElement)document.Root!.FirstNode!).Name);
     }
 
+    // Found by the svg fuzz harness (seed 31): the reader accepts an element prefixed 'xmlns', the writer throws.
+    [Theory]
+    [InlineData("<xmlns:circle r=\"1\"/>")]
+    [InlineData("<g xmlns:xmlns=\"urn:x\"/>")]
+    public void Baking_an_svg_the_writer_cannot_write_back_is_a_baking_error(string element)
+    {
+        var svg = $"<svg xmlns=\"http://www.w3.org/2000/svg\">{element}</svg>";
+        var e = Record.Exception(() => SvgBaker.Bake(svg, "{}"));
+        Assert.True(e is null or BakingException, e?.ToString());
+    }
+
     [Theory]
     [InlineData("<openbadges:credential/>")]
     [InlineData("<openbadges:credential>   </openbadges:credential>")]
