@@ -26,17 +26,10 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error)
         }
     }
 
-    /// <summary>Reads a whole input file, naming it when it cannot be read.</summary>
+    /// <summary>Reads a whole input file as UTF-8 within <see cref="InputFiles.MaxBytes"/>, naming it when it cannot be read.</summary>
     public static string ReadFile(string path)
     {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliInputException($"cannot read '{path}': {e.Message}");
-        }
+        return InputFiles.ReadText(path);
     }
 
     /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> atomically (temp file, then rename), or to stdout when path is null.</summary>
@@ -67,5 +60,5 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error)
     }
 
     private static bool IsInputProblem(Exception e) =>
-        e is CliInputException or OpenBadges.Json.JsonInputException or FormatException or ArgumentException or OpenBadges.JsonLd.JsonLdException;
+        e is CliInputException or OpenBadges.Json.JsonInputException or OpenBadges.Canonicalization.CanonicalizationLimitException or FormatException or ArgumentException or OpenBadges.JsonLd.JsonLdException;
 }

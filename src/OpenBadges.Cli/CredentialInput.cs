@@ -9,11 +9,11 @@ namespace OpenBadges.Cli;
 internal static class CredentialInput
 {
     /// <summary>The credential text in <paramref name="path"/>, and whether it came out of an image.</summary>
-    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="CliInputException">The file cannot be read, is too large, or is text that is not UTF-8.</exception>
     /// <exception cref="BakingException">An image without a (readable) baked credential.</exception>
     public static (string Text, string? ImageKind) ReadText(string path)
     {
-        var bytes = File.ReadAllBytes(path);
+        var bytes = InputFiles.ReadBytes(path);
         if (PngBaker.IsPng(bytes))
         {
             return (PngBaker.Unbake(bytes) ?? throw new BakingException("The PNG carries no baked credential (no 'openbadgecredential' iTXt chunk)."), "PNG");
@@ -24,7 +24,7 @@ internal static class CredentialInput
             return (BakedImages.Unbake(bytes) ?? throw new BakingException("The SVG carries no baked credential (no openbadges:credential element)."), "SVG");
         }
 
-        return (new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes), null);
+        return (InputFiles.DecodeText(bytes, path), null);
     }
 
     /// <summary>The credential in <paramref name="path"/> as a JSON object.</summary>
@@ -36,7 +36,7 @@ internal static class CredentialInput
         {
             text = ReadText(path).Text;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BakingException or DecoderFallbackException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BakingException)
         {
             throw new CliInputException($"cannot read a credential from '{path}': {e.Message}");
         }

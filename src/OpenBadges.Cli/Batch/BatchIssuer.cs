@@ -184,6 +184,10 @@ internal sealed class BatchIssuer
         for (var i = 0; i < header.Length; i++)
         {
             work.Values[header[i]!] = record.Fields[i].Trim();
+            if (BatchColumns.Problem(header[i]!, work.Values[header[i]!]) is { } problem)
+            {
+                work.Errors.Add(new RowError(record.Row, header[i]!, BatchColumns.ElementOf(header[i]!), BatchColumns.PathOf(header[i]!), problem));
+            }
         }
 
         if (work.Values.TryGetValue(BatchColumns.Email, out var email) && email.Length > 0 && EmailAddresses.Problem(email) is { } emailProblem)

@@ -13,6 +13,54 @@ internal sealed record CsvRecord(int Row, int Line, IReadOnlyList<string> Fields
 /// </summary>
 internal static class CsvReader
 {
+    /// <summary>
+    /// The text of a learners CSV, which must be UTF-8: a Latin-1 file read with replacement characters would put
+    /// them into signed credentials, which cannot be corrected without revoking. The first bad byte is named by its
+    /// CSV row and column.
+    /// </summary>
+    /// <exception cref="CliInputException">Unreadable, larger than <see cref="InputFiles.MaxCsvBytes"/>, or not UTF-8.</exception>
+    public static string ReadFile(string path)
+    {
+        var bytes = InputFiles.ReadBytes(path, InputFiles.MaxCsvBytes);
+        try
+        {
+            return InputFiles.DecodeText(bytes, path);
+        }
+        catch (CliInputException notUtf8) when (FirstBadField(bytes, path) is { } field)
+        {
+            throw new CliInputException($"'{path}' is not UTF-8 text: row {field.Row}, column {field.Column}{field.Name} holds bytes that are not UTF-8 (save the file as UTF-8; nothing was issued).", notUtf8);
+        }
+    }
+
+    /// <summary>The CSV row and column of the first field holding bytes that are not UTF-8, when the file reads as CSV.</summary>
+    private static (int Row, int Column, string Name)? FirstBadField(byte[] bytes, string path)
+    {
+        // Decode the bad bytes as a noncharacter no UTF-8 file of learners holds, read the records, find the first one.
+        const char Mark = '\uFFFF';
+        var marked = Encoding.GetEncoding("utf-8", EncoderFallback.ReplacementFallback, new DecoderReplacementFallback(Mark.ToString())).GetString(bytes);
+        List<CsvRecord> records;
+        try
+        {
+            records = Parse(marked, path);
+        }
+        catch (CliInputException)
+        {
+            return null;
+        }
+
+        foreach (var record in records)
+        {
+            var column = record.Fields.ToList().FindIndex(field => field.Contains(Mark, StringComparison.Ordinal));
+            if (column >= 0)
+            {
+                var name = records[0].Fields.Count > column ? $" ('{records[0].Fields[column].Trim()}')" : string.Empty;
+                return (record.Row, column + 1, name);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Reads every record. A record that is entirely empty (a blank line) is left out, but keeps its row number.</summary>
     /// <exception cref="CliInputException">The text is not well-formed CSV.</exception>
     public static List<CsvRecord> Parse(string text, string source)

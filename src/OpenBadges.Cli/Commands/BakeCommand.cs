@@ -22,15 +22,7 @@ internal static class BakeCommand
             var imagePath = parse.GetValue(image)!;
             var credentialText = CliContext.ReadFile(parse.GetValue(credential)!).Trim();
             CheckCredential(credentialText, parse.GetValue(credential)!);
-            byte[] bytes;
-            try
-            {
-                bytes = File.ReadAllBytes(imagePath);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new CliInputException($"cannot read '{imagePath}': {e.Message}");
-            }
+            var bytes = InputFiles.ReadBytes(imagePath);
 
             byte[] baked;
             try

@@ -57,14 +57,7 @@ internal static class InspectCommand
 
     private static byte[] ReadBytes(string path)
     {
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliInputException($"cannot read a credential from '{path}': {e.Message}");
-        }
+        return InputFiles.ReadBytes(path);
     }
 
     /// <summary>Writes the elements of <paramref name="credential"/> (read by <see cref="MicroCredentialView"/>) to <paramref name="view"/>.</summary>

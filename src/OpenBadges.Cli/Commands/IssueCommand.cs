@@ -118,7 +118,7 @@ internal static class IssueCommand
         using var sigterm = context.Interactive || context.RealConsole ? System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, OnSignal) : null;
         cancellationToken = interrupt.Token;
 
-        var csvText = CliContext.ReadFile(csvPath);
+        var csvText = CsvReader.ReadFile(csvPath);
         var templateText = CliContext.ReadFile(templatePath);
         using var keyFile = SignCommand.LoadKey(keyPath);
         var issuer = new BatchIssuer(keyFile.CreateSigner(), suite);

@@ -16,13 +16,14 @@ internal static class SignCommand
         var suite = new Option<string>("--suite") { Description = "eddsa-rdfc-2022 (default), eddsa-jcs-2022, Ed25519Signature2020 (Ed25519 key); ecdsa-rdfc-2019, ecdsa-jcs-2019 (P-256/P-384 key); ecdsa-sd-2023 (P-256 key: a base proof for the holder to derive from); or jwt (a VC-JWT; the algorithm follows the key: EdDSA, ES256 or RS256).", DefaultValueFactory = _ => "eddsa-rdfc-2022" };
         suite.AcceptOnlyFromAmong("eddsa-rdfc-2022", "eddsa-jcs-2022", "Ed25519Signature2020", "ecdsa-rdfc-2019", "ecdsa-jcs-2019", "ecdsa-sd-2023", "jwt");
         var created = new Option<string?>("--created") { Description = "The proof's created time (ISO 8601 with a zone). Default: now." };
-        var verificationMethod = new Option<string?>("--verification-method") { Description = "The verification method id to name in the proof. Default: the key file's id." };
+        var verificationMethod = new Option<string?>("--verification-method") { Description = "The verification method id to name in the proof. Default: the key file's id. It must name the signing key: did:key, did:jwk and controller#z6Mk… ids are checked offline; any other needs --trust-verification-method." };
+        var trustMethod = new Option<bool>("--trust-verification-method") { Description = "Name a --verification-method that cannot be checked offline (did:web, https): you vouch that it is published with the signing key." };
         var file = new Argument<string>("FILE") { Description = "The credential to sign (JSON)." };
         var output = new Option<string?>("--out") { Description = "Write the signed credential here (atomically) instead of stdout." };
         var mandatory = new Option<string[]>("--mandatory") { Description = "ecdsa-sd-2023 only: a JSON Pointer every derived presentation must disclose (repeat the option). Default: everything but the learner's identity and results (issuer, validity, achievement, ...).", AllowMultipleArgumentsPerToken = false };
         var command = new Command("sign", "Add a Data Integrity proof (Ed25519 or ECDSA P-256/P-384) to a credential, or issue it as a VC-JWT.")
         {
-            key, suite, created, verificationMethod, file, output, mandatory,
+            key, suite, created, verificationMethod, trustMethod, file, output, mandatory,
         };
         command.SetAction(parse => context.Guard(() =>
         {
@@ -55,18 +56,25 @@ internal static class SignCommand
             {
                 using var sdKey = LoadEcdsaKey(parse.GetValue(key)!, cryptosuite.Name!);
                 RequireIssuerControls(sdKey.Controller);
+                RequireOwnMethod(method, sdKey.Id, parse.GetValue(trustMethod));
                 signed = EcdsaSd2023.SignBaseAsync(document, sdKey.CreateSigner(), mandatoryPointers, options).GetAwaiter().GetResult();
             }
             else if (cryptosuite.Name?.StartsWith("ecdsa-", StringComparison.Ordinal) == true)
             {
                 using var ecdsaKey = LoadEcdsaKey(parse.GetValue(key)!, cryptosuite.Name);
                 RequireIssuerControls(ecdsaKey.Controller);
+                RequireOwnMethod(method, ecdsaKey.Id, parse.GetValue(trustMethod));
                 signed = DataIntegritySigner.SignAsync(document, ecdsaKey.CreateSigner(), cryptosuite, options).GetAwaiter().GetResult();
             }
             else
             {
                 using var keyFile = LoadKey(parse.GetValue(key)!);
                 RequireIssuerControls(keyFile.Controller);
+                if (method is not null)
+                {
+                    CheckVerificationMethod(method, keyFile, parse.GetValue(trustMethod));
+                }
+
                 signed = DataIntegritySigner.SignAsync(document, keyFile.CreateSigner(), cryptosuite, options).GetAwaiter().GetResult();
             }
 
@@ -133,10 +141,68 @@ internal static class SignCommand
         }
     }
 
+    // The ECDSA key files carry their own method id; another one is not checked offline here, so it needs the same
+    // explicit trust as an Ed25519 method that cannot be resolved offline.
+    private static void RequireOwnMethod(string? method, string keyId, bool trusted)
+    {
+        if (method is not null && method != keyId && !trusted)
+        {
+            throw new CliInputException($"--verification-method '{method}' is not the key file's own id ('{keyId}') and is not checked against an ECDSA key offline; if it is published with this key, add --trust-verification-method.");
+        }
+    }
+
     private static string ControllerOf(string verificationMethod)
     {
         var hash = verificationMethod.IndexOf('#', StringComparison.Ordinal);
         return hash < 0 ? verificationMethod : verificationMethod[..hash];
+    }
+
+    /// <summary>
+    /// A proof naming a key that did not make it fails at every verifier, or — worse — points at a key the signer does
+    /// not hold. The named method must resolve, offline, to the signing key's public key; one that cannot be resolved
+    /// offline is accepted only with <c>--trust-verification-method</c>.
+    /// </summary>
+    private static void CheckVerificationMethod(string method, Ed25519KeyFile keyFile, bool trusted)
+    {
+        if (method == keyFile.Id)
+        {
+            return; // the key file's own id: the key file binds it to this key
+        }
+
+        Ed25519PublicKey? named = null;
+        if (method.StartsWith(DidJwk.Prefix, StringComparison.Ordinal))
+        {
+            if (!DidJwk.TryParse(method, out var jwk, out _, out var error) || !Jwk.TryParsePublicKey(jwk, out named, out error))
+            {
+                throw new CliInputException($"--verification-method '{method}' is not a usable did:jwk: {error}.");
+            }
+        }
+        else
+        {
+            var resolution = KeyResolvers.OfflineTrustingKeyFragments.ResolveVerificationMethodAsync(method).AsTask().GetAwaiter().GetResult();
+            named = resolution.PublicKey;
+            if (named is null && method.StartsWith("did:key:", StringComparison.Ordinal))
+            {
+                throw new CliInputException($"--verification-method '{method}' is not a usable did:key method: {resolution.Reason}.");
+            }
+        }
+
+        if (named is null)
+        {
+            if (!trusted)
+            {
+                throw new CliInputException(
+                    $"--verification-method '{method}' cannot be checked against the signing key offline (did:key, did:jwk and controller#z6Mk… can); " +
+                    "if it is published with this key, add --trust-verification-method.");
+            }
+
+            return;
+        }
+
+        if (named != keyFile.PublicKey)
+        {
+            throw new CliInputException($"--verification-method '{method}' names a different key than the one signing: every verifier would reject the proof.");
+        }
     }
 
     internal static Ed25519KeyFile LoadKey(string path)

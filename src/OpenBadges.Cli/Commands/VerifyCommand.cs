@@ -21,19 +21,26 @@ internal static class VerifyCommand
         var json = new Option<bool>("--json") { Description = "Print the reports as JSON (one entry per file) instead of tables." };
         var now = new Option<string?>("--now") { Description = "Verify as of this time (ISO 8601 with a zone) instead of the clock." };
         var recipient = new Option<string?>("--recipient") { Description = "Require the credential to be about this recipient (id, e-mail or other identifier; hashed identities are matched)." };
-        var allowFetch = new Option<bool>("--allow-fetch") { Description = "Use the network: did:web and HTTPS keys, status lists, refresh services, schemas (HTTPS only). Contexts are never fetched." };
+        var allowFetch = new Option<bool>("--allow-fetch") { Description = "Use the network: did:web and HTTPS keys, status lists, refresh services, schemas (HTTPS only, public addresses only, 15 s per fetch). Contexts are never fetched." };
+        var allowNetwork = new Option<string[]>("--fetch-allow-network") { Description = "With --allow-fetch: also reach this non-public network (CIDR, e.g. 10.20.0.0/16), for issuers on an intranet. Repeatable.", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false };
         var resources = new Option<string?>("--resources") { Description = "Answer every fetch (status lists, did:web and controller documents, extra contexts) from DIR/index.json (URL or did:web DID -> file); nothing else is fetched." };
         var challenge = new Option<string?>("--challenge") { Description = "Presentations: the challenge (nonce) the holder's proof must carry." };
         var domain = new Option<string?>("--domain") { Description = "Presentations: the domain the holder's proof must carry." };
         var strict = new Option<bool>("--strict") { Description = "Treat every warning (a data-model MUST the schema and the verification algorithm do not check) as a failure." };
         var command = new Command("verify", "Verify Open Badges 3.0 credentials; exit 0 all valid (warnings allowed unless --strict), 1 any invalid, 2 any undecided.")
         {
-            files, json, now, recipient, allowFetch, strict, challenge, domain, resources,
+            files, json, now, recipient, allowFetch, allowNetwork, strict, challenge, domain, resources,
         };
         command.SetAction(parse => context.Guard(() =>
         {
             var clock = ParseNow(parse.GetValue(now));
-            using var http = parse.GetValue(allowFetch) ? new HttpClient { Timeout = TimeSpan.FromSeconds(15) } : null;
+            var networks = ParseNetworks(parse.GetValue(allowNetwork) ?? []);
+            if (networks.Count > 0 && !parse.GetValue(allowFetch))
+            {
+                throw new CliInputException("--fetch-allow-network needs --allow-fetch.");
+            }
+
+            using var http = parse.GetValue(allowFetch) ? OutboundHttp.CreateClient(new OutboundHttpOptions { AllowedNetworks = networks }) : null;
             var options = new CredentialVerifierOptions
             {
                 TimeProvider = clock,
@@ -108,14 +115,23 @@ internal static class VerifyCommand
 
     private static byte[] ReadFile(string path)
     {
-        try
+        return InputFiles.ReadBytes(path);
+    }
+
+    private static List<System.Net.IPNetwork> ParseNetworks(string[] texts)
+    {
+        var networks = new List<System.Net.IPNetwork>();
+        foreach (var text in texts)
         {
-            return File.ReadAllBytes(path);
+            if (!System.Net.IPNetwork.TryParse(text, out var network))
+            {
+                throw new CliInputException($"--fetch-allow-network '{text}' is not a network in CIDR notation (e.g. 10.20.0.0/16).");
+            }
+
+            networks.Add(network);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliInputException($"cannot read '{path}': {e.Message}");
-        }
+
+        return networks;
     }
 
     private static string? TryUtf8(byte[] bytes)

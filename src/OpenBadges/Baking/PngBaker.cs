@@ -49,7 +49,7 @@ public static class PngBaker
     }
 
     /// <summary>The credential baked into <paramref name="png"/>, or null when there is none.</summary>
-    /// <exception cref="BakingException">Not a PNG, corrupt, more than one credential chunk, or a compressed one.</exception>
+    /// <exception cref="BakingException">Not a PNG, corrupt, more than one credential chunk, a compressed one, or an empty one.</exception>
     public static string? Unbake(ReadOnlySpan<byte> png)
     {
         string? found = null;
@@ -66,6 +66,10 @@ public static class PngBaker
             }
 
             found = ReadCredentialText(png.Slice(chunk.DataOffset, chunk.DataLength));
+            if (string.IsNullOrWhiteSpace(found))
+            {
+                throw new BakingException($"The PNG's '{Keyword}' iTXt chunk is empty: it carries no credential.");
+            }
         }
 
         return found;

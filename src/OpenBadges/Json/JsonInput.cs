@@ -11,15 +11,18 @@ namespace OpenBadges.Json;
 
 /// <summary>
 /// Reads untrusted JSON into a <see cref="JToken"/> the way every signing and verifying path needs it:
-/// strings stay strings (no date sniffing), duplicate keys are an error (they are ambiguous to a signer),
-/// and size and depth are bounded.
+/// strict RFC 8259 (no comments, trailing commas, single quotes, NaN/Infinity, unquoted names or anything after the
+/// value — Newtonsoft accepts all of these, every other implementation refuses them, and a parser differential is an
+/// attack surface), strings stay strings (no date sniffing), duplicate keys are an error (they are ambiguous to a
+/// signer), and size and depth are bounded. A number whose text a double cannot hold exactly is kept, marked, and
+/// refused by the signer and flagged by the verifier.
 /// <para>
 /// Every other form of JSON the public API accepts comes through here too: UTF-8 bytes are decoded strictly, a
 /// System.Text.Json <see cref="JsonElement"/> is read from its original bytes and a <see cref="JsonNode"/> from the
 /// JSON it writes, so all of them meet the same rules as text.
 /// </para>
 /// </summary>
-public static class JsonInput
+public static partial class JsonInput
 {
     private static readonly JsonLoadSettings LoadSettings = new()
     {
@@ -39,8 +42,14 @@ public static class JsonInput
             throw new JsonInputException($"JSON input is {json.Length} characters; the limit is {limits.MaxInputLength}.") { CouldNotRead = true };
         }
 
-        using var reader = new StringReader(json);
-        return Parse(reader, limits);
+        JToken token;
+        using (var reader = new StringReader(json))
+        {
+            token = Parse(reader, limits);
+        }
+
+        RequireStrict(json, token, limits);
+        return token;
     }
 
     /// <summary>Parses a UTF-8 file within <paramref name="limits"/>.</summary>
@@ -49,13 +58,7 @@ public static class JsonInput
     {
         ArgumentNullException.ThrowIfNull(path);
         limits ??= JsonLimits.Default;
-        var length = new FileInfo(path).Length;
-        if (length > limits.MaxInputLength)
-        {
-            throw new JsonInputException($"'{path}' is {length} bytes; the limit is {limits.MaxInputLength}.") { CouldNotRead = true };
-        }
-
-        return Parse(File.ReadAllText(path), limits);
+        return Parse(Internal.BoundedRead.Text(path, limits.MaxInputLength), limits);
     }
 
     /// <summary>Parses and requires a JSON object.</summary>
@@ -243,8 +246,6 @@ public static class JsonInput
     /// <summary>Reads a System.Text.Json node (see <see cref="Read(JsonNode, JsonLimits?)"/>) and requires a JSON object.</summary>
     public static JObject ReadObject(JsonNode node, JsonLimits? limits = null) => RequireObject(Read(node, limits));
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     private static JObject RequireObject(JToken token) =>
         token as JObject ?? throw new JsonInputException($"Expected a JSON object at the top level, not a {token.Type}.");
 
@@ -294,9 +295,7 @@ public static class JsonInput
         if (found is { } inexact)
         {
             throw new JsonInputException(
-                inexact.Type == JTokenType.Integer
-                    ? $"The integer at '{inexact.Path}' has 21 digits or more: a Data Integrity proof signs it as a double, so other digits would verify too. Write such numbers as strings."
-                    : $"The number at '{inexact.Path}' overflows a double: it has no value a proof could sign.",
+                DescribeInexact((JValue)inexact),
                 path: inexact.Path);
         }
     }
@@ -307,6 +306,14 @@ public static class JsonInput
     /// </summary>
     internal static JValue? FirstInexactNumber(JToken plainJson) =>
         FirstReTyped(plainJson, inexactNumbers: true) is JValue { Type: JTokenType.Integer or JTokenType.Float } number ? number : null;
+
+    /// <summary>Why <paramref name="inexact"/> (a number <see cref="FirstInexactNumber"/> found) cannot be signed, naming its path.</summary>
+    internal static string DescribeInexact(JValue inexact) =>
+        inexact.Type == JTokenType.Integer
+            ? $"The integer at '{inexact.Path}' has 21 digits or more: a Data Integrity proof signs it as a double, so other digits would verify too. Write such numbers as strings."
+            : inexact.Annotation<InexactNumberText>() is { } text
+                ? $"The number at '{inexact.Path}' is written {text.Text}, which a double does not hold exactly (it signs as {((double)inexact.Value!).ToString("R", System.Globalization.CultureInfo.InvariantCulture)}, so other digits would verify too): write at most 17 significant digits that round-trip, or a string."
+                : $"The number at '{inexact.Path}' overflows a double: it has no value a proof could sign.";
 
     private static readonly System.Numerics.BigInteger TenToThe21 = System.Numerics.BigInteger.Pow(10, 21);
 
@@ -349,7 +356,7 @@ public static class JsonInput
             case JTokenType.Integer when inexactNumbers:
                 return ((JValue)token).Value is System.Numerics.BigInteger big && System.Numerics.BigInteger.Abs(big) >= TenToThe21 ? token : null;
             case JTokenType.Float when inexactNumbers:
-                return ((JValue)token).Value is double d && !double.IsFinite(d) ? token : null;
+                return (((JValue)token).Value is double d && !double.IsFinite(d)) || token.Annotation<InexactNumberText>() is not null ? token : null;
             default:
                 return null;
         }
@@ -366,14 +373,11 @@ public static class JsonInput
         try
         {
             var token = JToken.ReadFrom(reader, LoadSettings);
-            while (reader.Read())
+            if (reader.Read())
             {
-                if (reader.TokenType != JsonToken.Comment)
-                {
-                    throw new JsonInputException(
-                        $"Unexpected content after the JSON value at line {reader.LineNumber}, position {reader.LinePosition}.",
-                        reader.LineNumber, reader.LinePosition, reader.Path);
-                }
+                throw new JsonInputException(
+                    $"Unexpected content after the JSON value at line {reader.LineNumber}, position {reader.LinePosition}.",
+                    reader.LineNumber, reader.LinePosition, reader.Path);
             }
 
             return token;

@@ -3,40 +3,53 @@ using System.Text;
 
 namespace OpenBadges.Keys;
 
-/// <summary>GET with a response size limit, for documents fetched on behalf of a verifier.</summary>
+/// <summary>
+/// GET with a response size limit and one deadline for headers and body together, for documents fetched on behalf of a
+/// verifier. Every failure gives the same message: the URL came from the credential's submitter, and telling them
+/// "connection refused", "404" or "TLS failed" apart would map the verifier's network for them.
+/// </summary>
 internal static class BoundedHttp
 {
+    /// <summary>The deadline when the client sets none (<see cref="Timeout.InfiniteTimeSpan"/>).</summary>
+    public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(30);
+
+    /// <summary>The one message every failed fetch gives.</summary>
+    public static string Unusable(Uri url) => $"GET {url} gave no usable document (the reason is not reported, so that it cannot map the verifier's network)";
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Fetches <paramref name="url"/>; returns the text, or null and the reason.</summary>
     public static async Task<(string? Text, string? Error)> GetTextAsync(HttpClient client, Uri url, int maxBytes, CancellationToken cancellationToken)
     {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // HttpClient.Timeout stops at the headers when the body is streamed; this one covers the body too.
+        deadline.CancelAfter(client.Timeout == Timeout.InfiniteTimeSpan ? DefaultDeadline : client.Timeout);
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/did+json"));
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/did+ld+json"));
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json", 0.9));
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                return (null, $"GET {url} answered {(int)response.StatusCode} {response.ReasonPhrase}");
+                return (null, Unusable(url));
             }
 
             if (response.Content.Headers.ContentLength is long declared && declared > maxBytes)
             {
-                return (null, $"GET {url} declares {declared} bytes; the limit is {maxBytes}");
+                return (null, Unusable(url));
             }
 
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using var stream = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
             var buffer = new byte[Math.Min(maxBytes + 1, 64 * 1024)];
             using var collected = new MemoryStream();
             int read;
-            while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = await stream.ReadAsync(buffer, deadline.Token).ConfigureAwait(false)) > 0)
             {
                 if (collected.Length + read > maxBytes)
                 {
-                    return (null, $"GET {url} returned more than the limit of {maxBytes} bytes");
+                    return (null, Unusable(url));
                 }
 
                 collected.Write(buffer, 0, read);
@@ -54,7 +67,7 @@ internal static class BoundedHttp
             }
             catch (DecoderFallbackException)
             {
-                return (null, $"GET {url} returned text that is not UTF-8");
+                return (null, Unusable(url));
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -63,15 +76,15 @@ internal static class BoundedHttp
         }
         catch (OperationCanceledException)
         {
-            return (null, $"GET {url} timed out");
+            return (null, Unusable(url));
         }
-        catch (HttpRequestException e)
+        catch (HttpRequestException)
         {
-            return (null, $"GET {url} failed: {e.Message}");
+            return (null, Unusable(url));
         }
-        catch (IOException e)
+        catch (IOException)
         {
-            return (null, $"GET {url} failed while reading: {e.Message}");
+            return (null, Unusable(url));
         }
     }
 }

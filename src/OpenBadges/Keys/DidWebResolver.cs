@@ -6,7 +6,7 @@ namespace OpenBadges.Keys;
 /// Resolves did:web verification methods (<c>did:web:example.edu#key-1</c>) by fetching the DID document with
 /// the <see cref="HttpClient"/> the caller passes in: this package never opens a connection on its own.
 /// The document's <c>id</c> must be the DID and the method's <c>controller</c> must be the DID.
-/// Redirect, proxy and address policy (for example refusing private networks) belong to the client's handler.
+/// Redirect, proxy and address policy belong to the client's handler: <see cref="OutboundHttp.CreateClient"/> makes one that refuses non-public destinations.
 /// </summary>
 public sealed class DidWebResolver : IKeyResolver
 {

@@ -87,13 +87,20 @@ public sealed class Ed25519KeyFile : IDisposable
     public static Ed25519KeyFile Load(string path, bool allowSecretExport = false)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var length = new FileInfo(path).Length;
-        if (length > JsonLimits.Default.MaxInputLength)
+        // Read at most limit + 1 bytes: the path may be a pipe or a device, whose length says nothing.
+        var bytes = BoundedRead.Bytes(path, JsonLimits.Default.MaxInputLength)
+            ?? Throw.Format<byte[]>($"'{path}' is larger than {JsonLimits.Default.MaxInputLength} bytes; a key file is far smaller.");
+        string text;
+        try
         {
-            return Throw.Format<Ed25519KeyFile>($"'{path}' is {length} bytes; a key file is far smaller.");
+            text = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return Throw.Format<Ed25519KeyFile>($"'{path}' is not UTF-8 text, so not a key file.");
         }
 
-        return TryParse(File.ReadAllText(path), out var file, out var error, allowSecretExport)
+        return TryParse(text.TrimStart('\uFEFF'), out var file, out var error, allowSecretExport)
             ? file
             : Throw.Format<Ed25519KeyFile>($"'{path}' is not an acceptable Ed25519 key file: {error}.");
     }

@@ -49,9 +49,11 @@ public sealed partial class CredentialVerifier
         {
             throw;
         }
-        catch (Exception e)
+        catch (Exception)
         {
-            return new FetchResult(null, $"fetching {url} failed: {e.GetType().Name}: {e.Message}");
+            // The reason stays out of the report: the URL is the submitter's, and "connection refused" against
+            // "timed out" against "404" would let them map the verifier's network.
+            return new FetchResult(null, $"{url} could not be fetched (the reason is not reported, so that it cannot map the verifier's network)");
         }
     }
 

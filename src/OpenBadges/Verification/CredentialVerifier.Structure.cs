@@ -129,7 +129,7 @@ public sealed partial class CredentialVerifier
         {
             { Type: JTokenType.Integer, Value: System.Numerics.BigInteger big } value =>
                 ($"The integer at {value.Path} has {big.ToString(System.Globalization.CultureInfo.InvariantCulture).TrimStart('-').Length} digits: JSON-LD signs it as a double, so other digits would verify too. Such numbers must be strings.", "$." + value.Path),
-            { } value => ($"The number at {value.Path} overflows a double: it has no value to sign.", "$." + value.Path),
+            { } value => (JsonInput.DescribeInexact(value), "$." + value.Path),
             null => null,
         };
 

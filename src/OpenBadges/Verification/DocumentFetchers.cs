@@ -11,7 +11,9 @@ public static class DocumentFetchers
     /// <summary>
     /// GETs HTTPS URLs through <paramref name="httpClient"/> (plain HTTP is refused), reading at most
     /// <paramref name="maxBytes"/> bytes of UTF-8; throws <see cref="HttpRequestException"/> on any failure, which the
-    /// verifier reports as CouldNotCheck. Set the client's <see cref="HttpClient.Timeout"/> to bound each request.
+    /// verifier reports as CouldNotCheck. The client's <see cref="HttpClient.Timeout"/> bounds each fetch, headers and
+    /// body together. The URLs come from the credential: pass a client from <see cref="OutboundHttp.CreateClient"/>, which
+    /// refuses loopback, private and link-local destinations, unless the client's own handler has such a policy.
     /// </summary>
     public static Func<Uri, CancellationToken, Task<string>> Http(HttpClient httpClient, int maxBytes = DefaultMaxBytes)
     {

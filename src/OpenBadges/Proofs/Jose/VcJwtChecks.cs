@@ -54,6 +54,9 @@ public static class VcJwtChecks
     /// <summary><c>exp</c> is <c>validUntil</c> (VC 1.1: <c>expirationDate</c>).</summary>
     public const string Expiration = "jwt.claim.exp";
 
+    /// <summary><c>iat</c>, when present, is a NumericDate within the calendar (reported only when it is not).</summary>
+    public const string IssuedAt = "jwt.claim.iat";
+
     /// <summary>The current time is not before <c>nbf</c>, less the clock skew.</summary>
     public const string TimeNotBefore = "jwt.time.nbf";
 

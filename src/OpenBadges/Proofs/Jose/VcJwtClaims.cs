@@ -16,6 +16,7 @@ internal static partial class VcJwtClaims
     public const string Jti = "jti";
     public const string Nbf = "nbf";
     public const string Exp = "exp";
+    public const string Iat = "iat";
     public const string Vc = "vc";
 
     /// <summary>Every registered claim name: none is defined by an OB or VC context, so none may stay in the credential.</summary>
@@ -92,6 +93,26 @@ internal static partial class VcJwtClaims
             default:
                 return false;
         }
+    }
+
+    /// <summary>True when <paramref name="seconds"/> falls within the years 0001-9999, the range dates (and IdentityModel) can hold.</summary>
+    public static bool IsInCalendar(long seconds) => seconds is >= -62135596800 and <= 253402300799;
+
+    /// <summary>
+    /// The first registered date claim (<c>exp</c>, <c>nbf</c>, <c>iat</c>) whose value is not a NumericDate within the
+    /// calendar: IdentityModel cannot read such a token at all, so its signature is left to be judged by nothing else.
+    /// </summary>
+    public static string? FirstUnreadableDateClaim(JObject payload)
+    {
+        foreach (var name in (ReadOnlySpan<string>)[Exp, Nbf, Iat])
+        {
+            if (payload[name] is { } token && (!TryReadNumericDate(token, out var seconds) || !IsInCalendar(seconds)))
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A NumericDate as an XML Schema dateTime in UTC, for messages and for VC 1.1 claims copied into the credential.</summary>

@@ -99,6 +99,13 @@ public static partial class VcJwtVerifier
         var claimPath = "$.payload." + claim;
         if (!payload.TryGetValue(claim, out var token))
         {
+            if (claim == VcJwtClaims.Iss)
+            {
+                // OB 3.0 §8.2.4 (and VC 1.1 §6.3.1): iss MUST be present and be the issuer's id.
+                run.Fail(checkName, "no 'iss' claim: a VC-JWT must name its issuer in 'iss'", claimPath, "OB 3.0 §8.2.4: 'iss' is required and equals the credential's issuer id");
+                return;
+            }
+
             run.NotApplicable(checkName, $"no '{claim}' claim", claimPath, ClaimRule);
             return;
         }
@@ -146,9 +153,9 @@ public static partial class VcJwtVerifier
             return;
         }
 
-        if (!VcJwtClaims.TryReadNumericDate(token, out var seconds))
+        if (!VcJwtClaims.TryReadNumericDate(token, out var seconds) || !VcJwtClaims.IsInCalendar(seconds))
         {
-            run.Fail(checkName, $"'{claim}' is not a NumericDate (a JSON number of seconds since 1970-01-01T00:00:00Z)", claimPath, "RFC 7519 §2, §4.1");
+            run.Fail(checkName, $"'{claim}' is {Printable.Quote(token.ToString(Newtonsoft.Json.Formatting.None))}: not a NumericDate this verifier supports (a JSON number of seconds since 1970-01-01T00:00:00Z, within the years 0001-9999); an unsupported claim value", claimPath, "RFC 7519 §2, §4.1");
             return;
         }
 

@@ -96,7 +96,17 @@ public static partial class VcJwtVerifier
             run.Pass(VcJwtChecks.KeyAlgorithm, $"{alg} for an {found.Key.KeyType} key", "$.header.alg", "the algorithm matches the key type");
         }
 
-        if (found is not null && keyAlgorithmOk)
+        if (VcJwtClaims.FirstUnreadableDateClaim(jws.Payload) is { } unreadable)
+        {
+            // IdentityModel cannot read the token, so it would call the signature bad: the claim check names the fault.
+            // Never Valid on an unchecked signature: CouldNotCheck here, and the claim itself Failed (exp, nbf below; iat here).
+            run.Undecided(VcJwtChecks.Signature, $"not checked: the '{unreadable}' claim holds a value no date can have (reported as a bad claim value), so the token cannot be read for its signature", null, "the JWS signature verifies with the issuer's key");
+            if (unreadable == VcJwtClaims.Iat)
+            {
+                run.Fail(VcJwtChecks.IssuedAt, $"'iat' is {Printable.Quote(jws.Payload[unreadable]!.ToString(Newtonsoft.Json.Formatting.None))}: not a NumericDate this verifier supports (seconds since 1970-01-01T00:00:00Z, within the years 0001-9999); an unsupported claim value", "$.payload.iat", "RFC 7519 §2, §4.1.6");
+            }
+        }
+        else if (found is not null && keyAlgorithmOk)
         {
             run.Add(await VerifySignatureAsync(token, found.Key, alg!, options).ConfigureAwait(false));
         }

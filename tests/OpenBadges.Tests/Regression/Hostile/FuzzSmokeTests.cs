@@ -1,0 +1,63 @@
+using OpenBadges.Fuzz;
+using Xunit.Abstractions;
+
+namespace OpenBadges.Tests.Regression.Hostile;
+
+/// <summary>
+/// The fuzz harnesses (tests/fuzz) for a short fixed budget each, so CI keeps them working and catches what a few
+/// thousand seeded mutations find; long runs are described in tests/fuzz/README.md. Same seed every run: a failure
+/// here reproduces with <c>OpenBadges.Fuzz HARNESS --seed 1</c>.
+/// </summary>
+public sealed class FuzzSmokeTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Names() => new(Harnesses.All.Select(h => h.Name));
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void A_short_fixed_budget_run_finds_nothing(string name)
+    {
+        var harness = Harnesses.Find(name)!;
+        var result = Driver.Run(harness, TimeSpan.FromSeconds(1.5), maxExecutions: 3000, seed: 1, findingsFolder: null);
+        output.WriteLine(result.ToString());
+        Assert.True(result.Executions > 0);
+        Assert.Empty(result.Findings);
+    }
+
+    [Fact]
+    public void Every_parser_the_issue_names_has_a_harness()
+    {
+        Assert.Equal(
+            ["csv", "jcs", "json", "jsonld", "jwt", "multibase", "nquads", "png", "rdfc", "spec", "svg", "verifier"],
+            Harnesses.All.Select(h => h.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_signed_seeds_verify_so_the_never_valid_contract_means_something()
+    {
+        var verifier = new OpenBadges.Verification.CredentialVerifier(new OpenBadges.Verification.CredentialVerifierOptions { TimeProvider = Fixtures.Clock });
+        var report = await verifier.VerifyAsync(Fixtures.Signed);
+        Assert.True(report.IsValid, report.ToString());
+        Assert.True((await verifier.VerifyAsync(Fixtures.BakedPng)).IsValid);
+        Assert.True((await verifier.VerifyAsync(Fixtures.BakedSvg)).IsValid);
+        var jwt = await OpenBadges.Proofs.Jose.VcJwtVerifier.VerifyAsync(Fixtures.Jwt, new OpenBadges.Proofs.Jose.VcJwtVerificationOptions { TimeProvider = Fixtures.Clock });
+        Assert.Equal(OpenBadges.Checks.Verdict.Valid, jwt.Verdict);
+
+        var reordered = OpenBadges.Json.JsonInput.ParseObject(Fixtures.Signed.ToString(Newtonsoft.Json.Formatting.None));
+        var issuer = reordered.Property("issuer")!;
+        issuer.Remove();
+        reordered.Add(issuer); // key order is not signed
+        Assert.True(Fixtures.SignsAlike(reordered));
+        var changed = Fixtures.Signed;
+        changed["name"] = "Leadership";
+        Assert.False(Fixtures.SignsAlike(changed));
+    }
+
+    [Fact]
+    public void A_harness_reports_an_undocumented_exception_as_a_finding()
+    {
+        var broken = new Harness("broken", "test", () => [[1]], _ => throw new InvalidOperationException("boom"), typeof(FormatException));
+        var result = Driver.Run(broken, TimeSpan.FromSeconds(1), maxExecutions: 5, seed: 1, findingsFolder: null);
+        Assert.NotEmpty(result.Findings);
+        Assert.Contains("InvalidOperationException", result.Findings[0], StringComparison.Ordinal);
+    }
+}
