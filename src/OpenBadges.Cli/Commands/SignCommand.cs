@@ -69,11 +69,12 @@ internal static class SignCommand
             else
             {
                 using var keyFile = LoadKey(parse.GetValue(key)!);
-                RequireIssuerControls(keyFile.Controller);
                 if (method is not null)
                 {
                     CheckVerificationMethod(method, keyFile, parse.GetValue(trustMethod));
                 }
+
+                RequireIssuerControls(keyFile.Controller);
 
                 signed = DataIntegritySigner.SignAsync(document, keyFile.CreateSigner(), cryptosuite, options).GetAwaiter().GetResult();
             }

@@ -65,7 +65,7 @@ public sealed class CachingDocumentFetcher
     }
 
     /// <summary>The document at <paramref name="uri"/>: from the cache while fresh, else fetched (once for all concurrent callers).</summary>
-    /// <exception cref="HttpRequestException">It could not be fetched (a stale copy is never returned; the message gives its age).</exception>
+    /// <exception cref="HttpRequestException">It could not be fetched (a stale copy is never returned: then a <see cref="ReportableFetchException"/> gives its age).</exception>
     public async Task<string> FetchAsync(Uri uri, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(uri);
@@ -120,8 +120,9 @@ public sealed class CachingDocumentFetcher
             catch (Exception e) when (stale is not null)
             {
                 var age = Options.TimeProvider.GetUtcNow() - stale.FetchedAt;
-                throw new HttpRequestException(
-                    $"{uri} could not be fetched again ({e.Message}); the cached copy is {Describe(age)} old, past its max-age of {Describe(stale.MaxAge)}, and is not used.", e);
+                // The inner reason goes to the inner exception only: the report must not become a network oracle.
+                throw new ReportableFetchException(
+                    $"{uri} could not be fetched again; the cached copy is {Describe(age)} old, past its max-age of {Describe(stale.MaxAge)}, and is not used.", e);
             }
 
             var maxAge = fetched.MaxAge ?? Options.DefaultMaxAge;

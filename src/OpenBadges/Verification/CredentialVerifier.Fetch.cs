@@ -49,6 +49,10 @@ public sealed partial class CredentialVerifier
         {
             throw;
         }
+        catch (ReportableFetchException e)
+        {
+            return new FetchResult(null, e.Message);
+        }
         catch (Exception)
         {
             // The reason stays out of the report: the URL is the submitter's, and "connection refused" against

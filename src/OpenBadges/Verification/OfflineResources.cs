@@ -127,7 +127,7 @@ public sealed class OfflineResources
         var text = Find(uri.OriginalString) ?? Find(uri.AbsoluteUri);
         return text is not null
             ? Task.FromResult(text)
-            : Task.FromException<string>(new HttpRequestException($"{uri} is not in the offline resource index (nothing else is fetched)."));
+            : Task.FromException<string>(new ReportableFetchException($"{uri} is not in the offline resource index (nothing else is fetched)."));
     }
 
     private static JToken? IsContextDocument(string text, JsonLimits limits)

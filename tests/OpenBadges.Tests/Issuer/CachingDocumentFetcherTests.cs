@@ -98,7 +98,7 @@ public sealed class CachingDocumentFetcherTests
         await cache.FetchAsync(A, default);
         fail = true;
         _clock.Advance(TimeSpan.FromSeconds(90));
-        var stale = await Assert.ThrowsAsync<HttpRequestException>(() => cache.FetchAsync(A, default));
+        var stale = await Assert.ThrowsAsync<ReportableFetchException>(() => cache.FetchAsync(A, default));
         Assert.Contains("90 s old", stale.Message, StringComparison.Ordinal);
         Assert.Contains("max-age of 30 s", stale.Message, StringComparison.Ordinal);
     }

@@ -138,10 +138,12 @@ public sealed class CliHostileInputTests
         var jwkMethod = DidJwk.CreateVerificationMethodId(Jwk.FromPublicKey(otherKey.PublicKey));
         Assert.Equal(2, CliRun.Of("sign", "--key", key, "--verification-method", jwkMethod, credential).ExitCode);
 
-        var web = CliRun.Of("sign", "--key", key, "--verification-method", "did:web:example.edu#key-1", credential);
+        // A did:web method names its issuer; the credential's issuer must be that DID (sign refuses a mismatch).
+        var webCredential = folder.Write("web.json", Credential("did:web:example.edu").ToString());
+        var web = CliRun.Of("sign", "--key", key, "--verification-method", "did:web:example.edu#key-1", webCredential);
         Assert.Equal(2, web.ExitCode);
         Assert.Contains("--trust-verification-method", web.Error, StringComparison.Ordinal);
-        Assert.Equal(0, CliRun.Of("sign", "--key", key, "--verification-method", "did:web:example.edu#key-1", "--trust-verification-method", credential).ExitCode);
+        Assert.Equal(0, CliRun.Of("sign", "--key", key, "--verification-method", "did:web:example.edu#key-1", "--trust-verification-method", webCredential).ExitCode);
     }
 
     [Fact]
