@@ -34,9 +34,16 @@ internal static class RdfLiterals
     /// (<c>1.5E0</c>, <c>1.0E21</c>, <c>-2.5E-3</c>). 16 significant digits at most, as jsonld.js writes them
     /// (it uses <c>toExponential(15)</c>), so signatures made by either side agree.
     /// </summary>
+    /// <exception cref="JsonLdException">The number is beyond the range of a double (<c>1e400</c>): JSON allows its text,
+    /// but no <c>xsd:double</c> literal can be written for it.</exception>
     public static string DoubleForm(JValue number)
     {
         var value = ToDouble(number);
+        if (!double.IsFinite(value))
+        {
+            throw new JsonLdException(JsonLdErrorCodes.InvalidValueObjectValue, $"A number beyond the range of a double (read as {value.ToString(CultureInfo.InvariantCulture)}) has no xsd:double literal.");
+        }
+
         if (value == 0)
         {
             return "0.0E0";

@@ -409,8 +409,8 @@ public sealed record MicroCredentialSpec
 
         if (level.Type == JTokenType.Integer)
         {
-            var number = (long)level;
-            return number is >= int.MinValue and <= int.MaxValue
+            // Any integer, however long (a BigInteger past long's range too), is in range or refused, never thrown.
+            return ((JValue)level).Value is long number && number is >= int.MinValue and <= int.MaxValue
                 ? spec with { EqfLevel = (int)number }
                 : Refuse();
         }

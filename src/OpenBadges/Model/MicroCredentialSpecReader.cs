@@ -133,7 +133,10 @@ internal sealed class MicroCredentialSpecReader
         {
             try
             {
-                return Convert.ToDecimal(((JValue)value).Value, CultureInfo.InvariantCulture);
+                // A big integer (BigInteger is not IConvertible) is read through its text; decimal holds 28 digits.
+                return ((JValue)value).Value is System.Numerics.BigInteger big
+                    ? decimal.Parse(big.ToString(CultureInfo.InvariantCulture), NumberStyles.Integer, CultureInfo.InvariantCulture)
+                    : Convert.ToDecimal(((JValue)value).Value, CultureInfo.InvariantCulture);
             }
             catch (OverflowException)
             {
