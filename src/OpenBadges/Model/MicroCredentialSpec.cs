@@ -445,7 +445,7 @@ public sealed record MicroCredentialSpec
             Url = reader.String(json, "url", at, "M4"),
             Email = reader.String(json, "email", at, "M4"),
             Description = reader.String(json, "description", at, "M4"),
-            Brin = reader.String(json, "brin", at, "M4"),
+            Brin = NonBlank(reader, reader.String(json, "brin", at, "M4"), at + ".brin", "M4"),
             Identifiers = ReadIdentifiers(reader, json, "identifiers", at, "M4"),
             CountryName = reader.String(json, "countryName", at, "M3"),
             Locality = reader.String(json, "locality", at, "M3"),
@@ -496,6 +496,18 @@ public sealed record MicroCredentialSpec
         }
 
         return links.AsReadOnly();
+    }
+
+    // An identifier that is present must say something: "" is a problem of the spec file, not an empty identifier.
+    private static string? NonBlank(MicroCredentialSpecReader reader, string? value, string path, string element)
+    {
+        if (value is not null && string.IsNullOrWhiteSpace(value))
+        {
+            reader.Problem(path, "must not be empty", element);
+            return null;
+        }
+
+        return value;
     }
 
     private static IReadOnlyList<IdentifierEntry> ReadIdentifiers(MicroCredentialSpecReader reader, JObject parent, string name, string at, string element)

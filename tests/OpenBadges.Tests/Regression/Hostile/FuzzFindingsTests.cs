@@ -49,4 +49,16 @@ public sealed class FuzzFindingsTests
         var error = Assert.Throws<MicroCredentialValidationException>(() => MicroCredentialSpec.Parse(spec.ToString()).Build());
         Assert.Contains(error.Problems, p => p.JsonPath == "$.eqfLevel" && p.Rule.Contains("M8", StringComparison.Ordinal));
     }
+
+    // spec harness: an empty BRIN reached the builder, whose identifier factory threw an ArgumentException.
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void An_empty_brin_is_a_spec_problem_not_a_crash(string brin)
+    {
+        var spec = CliTestFiles.Spec();
+        spec["issuer"]!["brin"] = brin;
+        var error = Assert.Throws<MicroCredentialValidationException>(() => MicroCredentialSpec.Parse(spec.ToString()).Build());
+        Assert.Contains(error.Problems, p => p.JsonPath == "$.issuer.brin" && p.Rule.Contains("must not be empty", StringComparison.Ordinal));
+    }
 }
