@@ -1,4 +1,5 @@
 using System.Text;
+using OpenBadges.Json;
 
 namespace OpenBadges.Cli;
 
@@ -15,45 +16,14 @@ internal static class InputFiles
     /// <summary>Largest learners CSV read by <c>issue --batch</c>.</summary>
     public const int MaxCsvBytes = 64 * 1024 * 1024;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>The bytes of <paramref name="path"/> (a file, a pipe or a device).</summary>
     /// <exception cref="CliInputException">Unreadable, or more than <paramref name="maxBytes"/>.</exception>
     public static byte[] ReadBytes(string path, int maxBytes = MaxBytes)
     {
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
-            var buffer = new byte[Math.Min(maxBytes + 1, 64 * 1024)];
-            var total = 0;
-            while (true)
-            {
-                if (total == buffer.Length)
-                {
-                    if (total > maxBytes)
-                    {
-                        throw new CliInputException($"'{path}' is larger than the limit of {maxBytes} bytes; not read further.");
-                    }
-
-                    Array.Resize(ref buffer, (int)Math.Min((long)maxBytes + 1, (long)buffer.Length * 2));
-                }
-
-                var read = stream.Read(buffer, total, buffer.Length - total);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                total += read;
-            }
-
-            if (total > maxBytes)
-            {
-                throw new CliInputException($"'{path}' is larger than the limit of {maxBytes} bytes; not read further.");
-            }
-
-            Array.Resize(ref buffer, total);
-            return buffer;
+            return BoundedRead.Bytes(path, maxBytes)
+                ?? throw new CliInputException($"'{path}' is larger than the limit of {maxBytes} bytes; not read further.");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -76,7 +46,7 @@ internal static class InputFiles
 
         try
         {
-            return StrictUtf8.GetString(bytes);
+            return StrictUtf8.Encoding.GetString(bytes);
         }
         catch (DecoderFallbackException e)
         {

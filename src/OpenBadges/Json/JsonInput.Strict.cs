@@ -11,8 +11,6 @@ public static partial class JsonInput
     // The shortest text that round-trips a double has at most 17 significant digits.
     private const int MaxSignificantDigits = 17;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>
     /// Second reading of text Newtonsoft accepted, by System.Text.Json's reader, which is strict RFC 8259 by default:
     /// whatever Newtonsoft's leniency let through (comments, trailing commas, single quotes, NaN, hex numbers, control
@@ -25,9 +23,9 @@ public static partial class JsonInput
         int length;
         try
         {
-            length = StrictUtf8.GetByteCount(json);
+            length = StrictUtf8.Encoding.GetByteCount(json);
             utf8 = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
-            StrictUtf8.GetBytes(json, utf8);
+            StrictUtf8.Encoding.GetBytes(json, utf8);
         }
         catch (EncoderFallbackException e)
         {

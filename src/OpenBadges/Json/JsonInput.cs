@@ -58,7 +58,7 @@ public static partial class JsonInput
     {
         ArgumentNullException.ThrowIfNull(path);
         limits ??= JsonLimits.Default;
-        return Parse(Internal.BoundedRead.Text(path, limits.MaxInputLength), limits);
+        return Parse(BoundedRead.Text(path, limits.MaxInputLength), limits);
     }
 
     /// <summary>Parses and requires a JSON object.</summary>
@@ -85,7 +85,7 @@ public static partial class JsonInput
         string text;
         try
         {
-            text = StrictUtf8.GetString(utf8Json);
+            text = StrictUtf8.Encoding.GetString(utf8Json);
         }
         catch (DecoderFallbackException e)
         {

@@ -17,7 +17,6 @@ public static class JsonOutput
     private const int MaxDepth = 1024;
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth };
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
 
     /// <summary>The document as compact UTF-8 JSON.</summary>
@@ -28,7 +27,7 @@ public static class JsonOutput
         JsonInput.RequirePlainJson(document);
         try
         {
-            return StrictUtf8.GetBytes(document.ToString(Formatting.None));
+            return StrictUtf8.Encoding.GetBytes(document.ToString(Formatting.None));
         }
         catch (EncoderFallbackException e)
         {

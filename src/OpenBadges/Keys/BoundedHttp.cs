@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using OpenBadges.Json;
 
 namespace OpenBadges.Keys;
 
@@ -15,8 +16,6 @@ internal static class BoundedHttp
 
     /// <summary>The one message every failed fetch gives.</summary>
     public static string Unusable(Uri url) => $"GET {url} gave no usable document (the reason is not reported, so that it cannot map the verifier's network)";
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Fetches <paramref name="url"/>; returns the text, or null and the reason.</summary>
     public static async Task<(string? Text, string? Error)> GetTextAsync(HttpClient client, Uri url, int maxBytes, CancellationToken cancellationToken)
@@ -63,7 +62,7 @@ internal static class BoundedHttp
                     bytes = bytes[3..];
                 }
 
-                return (StrictUtf8.GetString(bytes), null);
+                return (StrictUtf8.Encoding.GetString(bytes), null);
             }
             catch (DecoderFallbackException)
             {

@@ -14,8 +14,6 @@ public sealed partial class CredentialVerifier
     // Images are larger than the credential they carry; the credential inside is held to the JSON limits.
     private const int ImageSizeFactor = 16;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     private Parsed? ParseBytes(ReadOnlySpan<byte> input, Run run)
     {
         var maxImage = (long)_options.JsonLimits.MaxInputLength * ImageSizeFactor;
@@ -40,7 +38,7 @@ public sealed partial class CredentialVerifier
         string text;
         try
         {
-            text = StrictUtf8.GetString(input);
+            text = StrictUtf8.Encoding.GetString(input);
         }
         catch (DecoderFallbackException)
         {

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace OpenBadges.Internal;
+namespace OpenBadges.Json;
 
 /// <summary>
 /// Reads a file — a regular file, a pipe or a device alike — holding at most <c>limit + 1</c> bytes: the size a
@@ -8,8 +8,6 @@ namespace OpenBadges.Internal;
 /// </summary>
 internal static class BoundedRead
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>The file's bytes, or null when it holds more than <paramref name="maxBytes"/>.</summary>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file cannot be read.</exception>
@@ -55,10 +53,10 @@ internal static class BoundedRead
     }
 
     /// <summary>The file as strict UTF-8 text (a leading byte order mark dropped), limited to <paramref name="maxBytes"/>.</summary>
-    /// <exception cref="Json.JsonInputException">Larger than the limit, or not UTF-8.</exception>
+    /// <exception cref="JsonInputException">Larger than the limit, or not UTF-8.</exception>
     public static string Text(string path, int maxBytes)
     {
-        var bytes = Bytes(path, maxBytes) ?? throw new Json.JsonInputException($"'{path}' is larger than the limit of {maxBytes} bytes.");
+        var bytes = Bytes(path, maxBytes) ?? throw new JsonInputException($"'{path}' is larger than the limit of {maxBytes} bytes.");
         var span = bytes.AsSpan();
         if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
@@ -67,11 +65,11 @@ internal static class BoundedRead
 
         try
         {
-            return StrictUtf8.GetString(span);
+            return StrictUtf8.Encoding.GetString(span);
         }
         catch (DecoderFallbackException)
         {
-            throw new Json.JsonInputException($"'{path}' is not UTF-8 text.");
+            throw new JsonInputException($"'{path}' is not UTF-8 text.");
         }
     }
 }
