@@ -277,25 +277,10 @@ public sealed class KeyProofValidator
 
     private static async Task<bool> VerifySignatureAsync(string jwt, JosePublicKey key, string alg)
     {
-        var securityKey = key.CreateSecurityKey();
-        var handler = new JsonWebTokenHandler { MaximumTokenSizeInBytes = MaxProofLength };
-        var parameters = new TokenValidationParameters
-        {
-            // Only the signature is IdentityModel's job: typ, aud, iat and nonce are checked above by the spec's rules.
-            ValidateIssuer = false,
-            ValidateAudience = false,
-            ValidateLifetime = false,
-            RequireExpirationTime = false,
-            ValidateIssuerSigningKey = false,
-            RequireSignedTokens = true,
-            ValidAlgorithms = [alg],
-            IssuerSigningKeyResolver = (_, _, _, _) => [securityKey],
-        };
-
+        // Only the signature is IdentityModel's job: typ, aud, iat and nonce are checked above by the spec's rules.
         try
         {
-            var result = await handler.ValidateTokenAsync(jwt, parameters).ConfigureAwait(false);
-            return result.IsValid;
+            return (await JwsSignature.ValidateAsync(jwt, key, alg, MaxProofLength).ConfigureAwait(false)).IsValid;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -178,25 +178,11 @@ public static partial class VcJwtVerifier
     private static async Task<VerificationCheck> VerifySignatureAsync(string token, JosePublicKey key, string alg, VcJwtVerificationOptions options)
     {
         const string Rule = "RFC 7515 §5.2: the JWS signature verifies with the issuer's key and the key's algorithm";
-        var securityKey = key.CreateSecurityKey();
-        var handler = new JsonWebTokenHandler { MaximumTokenSizeInBytes = options.MaxTokenLength };
-        var parameters = new TokenValidationParameters
-        {
-            // Only the signature is IdentityModel's job here; claims and time are named checks of their own.
-            ValidateIssuer = false,
-            ValidateAudience = false,
-            ValidateLifetime = false,
-            RequireExpirationTime = false,
-            ValidateIssuerSigningKey = false,
-            RequireSignedTokens = true,
-            ValidAlgorithms = [alg],
-            IssuerSigningKeyResolver = (_, _, _, _) => [securityKey],
-        };
-
+        // Only the signature is IdentityModel's job here; claims and time are named checks of their own.
         TokenValidationResult result;
         try
         {
-            result = await handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
+            result = await JwsSignature.ValidateAsync(token, key, alg, options.MaxTokenLength).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
