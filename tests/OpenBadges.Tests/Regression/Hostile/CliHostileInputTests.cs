@@ -51,15 +51,22 @@ public sealed class CliHostileInputTests
     {
         foreach (var command in new[] { "verify", "inspect", "unbake", "canonicalize" })
         {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            var clock = Stopwatch.StartNew();
-            var run = CliRun.Of(command, "/dev/zero");
-            clock.Stop();
-            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            Assert.Equal(2, run.ExitCode);
-            Assert.Contains("larger than the limit", run.Error, StringComparison.Ordinal);
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"{command}: {clock.Elapsed}"); // a 16 MiB read; before the fix, until memory ran out
-            Assert.True(allocated < 200L * 1024 * 1024, $"{command}: {allocated} bytes");
+            // Best of three: the bound is about the work done (a 16 MiB read; before the fix, until memory ran out),
+            // not about how busy the machine running the suite happens to be.
+            var fastest = TimeSpan.MaxValue;
+            for (var attempt = 0; attempt < 3 && fastest >= TimeSpan.FromSeconds(3); attempt++)
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var clock = Stopwatch.StartNew();
+                var run = CliRun.Of(command, "/dev/zero");
+                clock.Stop();
+                var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                Assert.Equal(2, run.ExitCode);
+                Assert.Contains("larger than the limit", run.Error, StringComparison.Ordinal);
+                Assert.True(allocated < 200L * 1024 * 1024, $"{command}: {allocated} bytes");
+                fastest = clock.Elapsed < fastest ? clock.Elapsed : fastest;
+            }
+            Assert.True(fastest < TimeSpan.FromSeconds(3), $"{command}: {fastest} at best of three");
         }
     }
 
