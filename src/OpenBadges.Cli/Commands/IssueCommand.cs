@@ -12,6 +12,8 @@ namespace OpenBadges.Cli.Commands;
 
 /// <summary>
 /// <c>openbadges issue --key KEYFILE SPEC.json [--suite …] [--out FILE]</c>: build and sign one micro-credential;
+/// <c>openbadges issue --format sd-jwt-vc|vc+sd-jwt --key KEYFILE SPEC.json [--holder-key FILE] [--status-uri URI --status-index N]</c>:
+/// the same credential as an SD-JWT VC (<c>urn:eudi:micro_credential:1</c>) or SD-JWT-secured (<c>vc+sd-jwt</c>), ES256 or EdDSA;
 /// <c>openbadges issue --key KEYFILE --batch LEARNERS.csv --template SPEC.json --out DIR [--force] [--parallelism N]</c>:
 /// one credential per CSV row (docs/batch-issuing.md).
 /// </summary>
@@ -19,10 +21,13 @@ internal static class IssueCommand
 {
     public static Command Create(CliContext context)
     {
-        var key = new Option<string>("--key") { Description = "The issuer's key file (the keygen format). Its controller is the issuer id.", Required = true };
+        var key = new Option<string>("--key") { Description = "The issuer's key file (the keygen format; for the SD-JWT formats also a P-256 key file or JWK). Its controller is the issuer id.", Required = true };
         var spec = new Argument<string?>("SPEC") { Description = "The micro-credential spec (docs/spec-format.md). Not with --batch.", Arity = ArgumentArity.ZeroOrOne };
         var suite = new Option<string>("--suite") { Description = "eddsa-rdfc-2022 (default), eddsa-jcs-2022 or Ed25519Signature2020.", DefaultValueFactory = _ => "eddsa-rdfc-2022" };
         suite.AcceptOnlyFromAmong("eddsa-rdfc-2022", "eddsa-jcs-2022", "Ed25519Signature2020");
+        var format = new Option<string>("--format") { Description = "data-integrity (default: an embedded proof, see --suite), sd-jwt-vc (SD-JWT VC urn:eudi:micro_credential:1, for EUDI wallets) or vc+sd-jwt (the OB 3.0 credential secured with SD-JWT). The SD-JWT formats sign ES256 (P-256 key) or EdDSA (Ed25519 key).", DefaultValueFactory = _ => DataIntegrityFormat };
+        format.AcceptOnlyFromAmong(DataIntegrityFormat, SdJwtCommand.SdJwtVcFormat, SdJwtCommand.VcSdJwtFormat);
+        var sdJwt = new SdJwtCommand.IssueOptions();
         var output = new Option<string?>("--out") { Description = "One credential: write it here (atomically) instead of stdout. Batch: the folder for the credentials (required)." };
         var batch = new Option<string?>("--batch") { Description = "A CSV of learners, one credential per row (docs/batch-issuing.md)." };
         var template = new Option<string?>("--template") { Description = "With --batch: the spec every credential shares, without a learner." };
@@ -30,12 +35,34 @@ internal static class IssueCommand
         var parallelism = new Option<int>("--parallelism") { Description = "With --batch: how many credentials to sign at once. Default: the number of cores.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("issue", "Build and sign micro-credentials: one from a spec, or one per row of a learners CSV with --batch.")
         {
-            key, spec, suite, output, batch, template, force, parallelism,
+            key, spec, suite, format, output, batch, template, force, parallelism,
         };
+        foreach (var option in sdJwt.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction((parse, cancellationToken) => Task.FromResult(context.Guard(() =>
         {
             var suiteValue = Cryptosuites.FromName(parse.GetValue(suite)!)!;
             var batchPath = parse.GetValue(batch);
+            var formatValue = parse.GetValue(format)!;
+            if (formatValue != DataIntegrityFormat)
+            {
+                if (batchPath is not null || parse.GetResult(suite) is { Implicit: false })
+                {
+                    throw new CliInputException($"--format {formatValue} issues one credential from a SPEC, signed as an SD-JWT: --suite and --batch are for data-integrity.");
+                }
+
+                var sdSpec = parse.GetValue(spec) ?? throw new CliInputException("give a SPEC file to issue.");
+                return IssueSdJwt(context, parse, parse.GetValue(key)!, sdSpec, formatValue, sdJwt, parse.GetValue(output));
+            }
+
+            if (sdJwt.AnyGiven(parse))
+            {
+                throw new CliInputException("--holder-key, --status-uri and --status-index go with --format sd-jwt-vc or vc+sd-jwt.");
+            }
+
             if (batchPath is null)
             {
                 if (parse.GetValue(template) is not null || parse.GetValue(force) || parse.GetResult(parallelism) is { Implicit: false })
@@ -65,19 +92,46 @@ internal static class IssueCommand
         return command;
     }
 
+    private const string DataIntegrityFormat = "data-integrity";
+
     private static int IssueOne(CliContext context, string keyPath, string specPath, Cryptosuite suite, string? outputPath)
     {
-        var json = JsonInput.Parse(CliContext.ReadFile(specPath)) as JObject ?? throw new CliInputException($"'{specPath}' must be a JSON object (a micro-credential spec).");
         using var keyFile = SignCommand.LoadKey(keyPath);
+        if (BuildFromSpec(context, specPath, keyFile.Controller) is not { } signed)
+        {
+            return ExitCodes.UsageOrInput;
+        }
+
+        DataIntegritySigner.AttachProof(signed, DataIntegritySigner.CreateProofAsync(signed, keyFile.CreateSigner(), suite).GetAwaiter().GetResult(), suite);
+        context.WriteOutput(signed.ToString(Formatting.Indented) + Environment.NewLine, outputPath);
+        return ExitCodes.Ok;
+    }
+
+    private static int IssueSdJwt(CliContext context, ParseResult parse, string keyPath, string specPath, string format, SdJwtCommand.IssueOptions options, string? outputPath)
+    {
+        using var issuer = JoseKeyFiles.Load(keyPath);
+        if (BuildFromSpec(context, specPath, issuer.Controller) is not { } credential)
+        {
+            return ExitCodes.UsageOrInput;
+        }
+
+        context.WriteOutput(options.Issue(parse, credential, format, issuer) + Environment.NewLine, outputPath);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The unsigned credential of the spec, its issuer id the key's controller; null when the spec has problems (reported).</summary>
+    private static JObject? BuildFromSpec(CliContext context, string specPath, string controller)
+    {
+        var json = JsonInput.Parse(CliContext.ReadFile(specPath)) as JObject ?? throw new CliInputException($"'{specPath}' must be a JSON object (a micro-credential spec).");
         if (json["issuer"] is JObject issuer)
         {
             if (issuer["id"] is null)
             {
-                issuer["id"] = keyFile.Controller;
+                issuer["id"] = controller;
             }
-            else if ((string?)issuer["id"] != keyFile.Controller)
+            else if ((string?)issuer["id"] != controller)
             {
-                throw new CliInputException($"the spec's issuer.id '{(string?)issuer["id"]}' is not the controller of the signing key ('{keyFile.Controller}'); verifiers require them to be equal.");
+                throw new CliInputException($"the spec's issuer.id '{(string?)issuer["id"]}' is not the controller of the signing key ('{controller}'); verifiers require them to be equal.");
             }
         }
 
@@ -86,15 +140,7 @@ internal static class IssueCommand
             json["issuedOn"] = BatchTemplate.FormatIssuedOn(DateTimeOffset.UtcNow);
         }
 
-        if (BuildCommand.BuildOrReport(context, specPath, json) is not { } credential)
-        {
-            return ExitCodes.UsageOrInput;
-        }
-
-        var signed = credential.ToJObject();
-        DataIntegritySigner.AttachProof(signed, DataIntegritySigner.CreateProofAsync(signed, keyFile.CreateSigner(), suite).GetAwaiter().GetResult(), suite);
-        context.WriteOutput(signed.ToString(Formatting.Indented) + Environment.NewLine, outputPath);
-        return ExitCodes.Ok;
+        return BuildCommand.BuildOrReport(context, specPath, json)?.ToJObject();
     }
 
     private static int IssueBatch(

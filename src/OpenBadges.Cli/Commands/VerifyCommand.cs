@@ -9,15 +9,15 @@ using OpenBadges.Checks;
 namespace OpenBadges.Cli.Commands;
 
 /// <summary>
-/// <c>openbadges verify [--json] [--strict] [--now ISO] [--recipient VALUE] [--allow-fetch] [--challenge C] [--domain D] [--resources DIR] FILE...</c>: runs the full OB 3.0
-/// verification (<see cref="CredentialVerifier"/>) on each credential — JSON, VC-JWT, or a PNG/SVG badge. Exit 0 when
+/// <c>openbadges verify [--json] [--strict] [--now ISO] [--recipient VALUE] [--allow-fetch] [--challenge C] [--domain D] [--audience A] [--nonce N] [--resources DIR] FILE...</c>: runs the full OB 3.0
+/// verification (<see cref="CredentialVerifier"/>) on each credential — JSON, VC-JWT, SD-JWT (VC), or a PNG/SVG badge. Exit 0 when
 /// all are valid, 1 when any is invalid, 2 when any could not be decided (or on a usage error).
 /// </summary>
 internal static class VerifyCommand
 {
     public static Command Create(CliContext context)
     {
-        var files = new Argument<string[]>("FILE") { Description = "Credentials: JSON or VC-JWT files, or PNG/SVG images with a baked credential.", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE") { Description = "Credentials: JSON, VC-JWT or SD-JWT (~-separated, with or without KB-JWT) files, or PNG/SVG images with a baked credential.", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print the reports as JSON (one entry per file) instead of tables." };
         var now = new Option<string?>("--now") { Description = "Verify as of this time (ISO 8601 with a zone) instead of the clock." };
         var recipient = new Option<string?>("--recipient") { Description = "Require the credential to be about this recipient (id, e-mail or other identifier; hashed identities are matched)." };
@@ -26,10 +26,12 @@ internal static class VerifyCommand
         var resources = new Option<string?>("--resources") { Description = "Answer every fetch (status lists, did:web and controller documents, extra contexts) from DIR/index.json (URL or did:web DID -> file); nothing else is fetched." };
         var challenge = new Option<string?>("--challenge") { Description = "Presentations: the challenge (nonce) the holder's proof must carry." };
         var domain = new Option<string?>("--domain") { Description = "Presentations: the domain the holder's proof must carry." };
+        var audience = new Option<string?>("--audience") { Description = "SD-JWT: the audience the KB-JWT's aud must be. Without it aud is reported as not checked (the KB-JWT's signature and sd_hash are checked either way)." };
+        var nonce = new Option<string?>("--nonce") { Description = "SD-JWT: the nonce the KB-JWT's nonce must be. Without it nonce is reported as not checked." };
         var strict = new Option<bool>("--strict") { Description = "Treat every warning (a data-model MUST the schema and the verification algorithm do not check) as a failure." };
         var command = new Command("verify", "Verify Open Badges 3.0 credentials; exit 0 all valid (warnings allowed unless --strict), 1 any invalid, 2 any undecided.")
         {
-            files, json, now, recipient, allowFetch, allowNetwork, strict, challenge, domain, resources,
+            files, json, now, recipient, allowFetch, allowNetwork, strict, challenge, domain, audience, nonce, resources,
         };
         command.SetAction(parse => context.Guard(() =>
         {
@@ -48,6 +50,8 @@ internal static class VerifyCommand
                 KeyResolver = http is null ? KeyResolvers.Offline : KeyResolvers.Online(http),
                 Fetcher = http is null ? null : DocumentFetchers.Http(http),
                 Strict = parse.GetValue(strict),
+                KeyBindingAudience = parse.GetValue(audience),
+                KeyBindingNonce = parse.GetValue(nonce),
             };
             if (parse.GetValue(resources) is { } directory)
             {

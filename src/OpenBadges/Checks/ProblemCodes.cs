@@ -73,6 +73,12 @@ public static class ProblemCodes
     public const string EmbeddedCredentialInvalid = "EMBEDDED_CREDENTIAL_INVALID";
     /// <summary>Failed: the presentation is not a VerifiablePresentation (context, type).</summary>
     public const string PresentationInvalid = "PRESENTATION_INVALID";
+    /// <summary>Failed: an SD-JWT Disclosure is malformed, altered, sent twice or referenced by no signed digest; a digest repeats; a claim that must stay in the clear was disclosed.</summary>
+    public const string DisclosureInvalid = "DISCLOSURE_INVALID";
+    /// <summary>Failed: an SD-JWT's key binding does not hold (KB-JWT missing where <c>cnf</c> requires it, bad signature, <c>sd_hash</c>, <c>aud</c>, <c>nonce</c> or <c>iat</c>).</summary>
+    public const string KeyBindingInvalid = "KEY_BINDING_INVALID";
+    /// <summary>Failed: a Token Status List token is not the issuer's, names another list, has expired or is malformed.</summary>
+    public const string StatusListInvalid = "STATUS_LIST_INVALID";
     /// <summary>Failed: a check without a more specific code.</summary>
     public const string Invalid = "INVALID";
 
@@ -138,6 +144,9 @@ public static class ProblemCodes
         [EndorsementInvalid] = OpenBadgesTypeBase + EndorsementInvalid,
         [EmbeddedCredentialInvalid] = OpenBadgesTypeBase + EmbeddedCredentialInvalid,
         [PresentationInvalid] = MalformedValueErrorType,
+        [DisclosureInvalid] = CryptographicSecurityErrorType,
+        [KeyBindingInvalid] = CryptographicSecurityErrorType,
+        [StatusListInvalid] = OpenBadgesTypeBase + StatusListInvalid,
         [Invalid] = OpenBadgesTypeBase + Invalid,
         [SubjectDataModel] = OpenBadgesTypeBase + SubjectDataModel,
         [IssuerDataModel] = OpenBadgesTypeBase + IssuerDataModel,
@@ -192,7 +201,8 @@ public static class ProblemCodes
                 "credentialSchema" => SchemaUnavailable,
                 "endorsements" or "presentation.credentials" or "clr.credentials" => EmbeddedUndecided,
                 "verification" => VerificationStopped,
-                _ when name.StartsWith("jwt.key", StringComparison.Ordinal) => KeyUnresolved,
+                _ when name.StartsWith("jwt.key", StringComparison.Ordinal) || name.StartsWith("sdjwt.key", StringComparison.Ordinal) => KeyUnresolved,
+                _ when name.StartsWith("sdjwt.status", StringComparison.Ordinal) => StatusUnknown,
                 _ => Undecided,
             },
             _ => null,
@@ -223,6 +233,19 @@ public static class ProblemCodes
         "jwt.structure" or "jwt.header.json" or "jwt.payload.json" or "jwt.payload.credential" => MalformedInput,
         "jwt.time.exp" => Expired,
         "jwt.time.nbf" => NotYetValid,
+        "sdjwt.size" or "sdjwt.structure" or "sdjwt.jwt.structure" => MalformedInput,
+        "sdjwt.signature" => SignatureInvalid,
+        "sdjwt.key" => VerificationMethodInvalid,
+        "sdjwt.key.issuer" => KeyNotIssuers,
+        "sdjwt.time.exp" => Expired,
+        "sdjwt.time.nbf" or "sdjwt.time.iat" => NotYetValid,
+        "sdjwtvc.vct" => TypeInvalid,
+        "sdjwt.status" => StatusEntryMalformed,
+        "sdjwt.status.token" => StatusListInvalid,
+        "sdjwt.sd_alg" or "sdjwtvc.plain-claims" => DisclosureInvalid,
+        _ when name.StartsWith("sdjwt.disclosure.", StringComparison.Ordinal) || name.StartsWith("sdjwt.digest.", StringComparison.Ordinal) => DisclosureInvalid,
+        _ when name == "sdjwt.kb" || name.StartsWith("sdjwt.kb.", StringComparison.Ordinal) => KeyBindingInvalid,
+        _ when name.StartsWith("sdjwt.jwt.", StringComparison.Ordinal) || name == "sdjwt.key.algorithm" => ProofInvalid,
         _ when name.StartsWith("proof.", StringComparison.Ordinal) || name.StartsWith("jwt", StringComparison.Ordinal) => ProofInvalid,
         _ => Invalid,
     };

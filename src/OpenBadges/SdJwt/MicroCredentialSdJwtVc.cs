@@ -45,7 +45,10 @@ public static class MicroCredentialSdJwtVc
 
     /// <summary>
     /// The SD-JWT VC claims of <paramref name="credential"/> before <c>vct</c>/<c>iss</c>/time are added: a copy without
-    /// <c>proof</c>; <c>issuer.address.addressCountryCodename</c> repeats <c>addressCountryCode</c>, the name DC4EU's metadata uses.
+    /// <c>proof</c>; <c>issuer.address.addressCountryCodename</c> repeats <c>addressCountryCode</c>, the name DC4EU's metadata uses,
+    /// and <c>credentialSubject.achievement.educationProgramIdentifier</c> the achievement's first programme identifier
+    /// (<c>otherIdentifier[].identifier</c>, where <c>MicroCredentialBuilder.AddProgrammeIdentifier</c> puts it; the ELM export
+    /// reads the same one).
     /// </summary>
     public static JObject CreateClaims(JObject credential)
     {
@@ -57,8 +60,20 @@ public static class MicroCredentialSdJwtVc
             address["addressCountryCodename"] = code.DeepClone();
         }
 
+        if (claims["credentialSubject"]?["achievement"] is JObject achievement && !achievement.ContainsKey("educationProgramIdentifier")
+            && ProgrammeIdentifier(achievement["otherIdentifier"]) is { } programme)
+        {
+            achievement["educationProgramIdentifier"] = programme;
+        }
+
         return claims;
     }
+
+    private static string? ProgrammeIdentifier(JToken? otherIdentifier) =>
+        (otherIdentifier as JArray ?? (otherIdentifier is JObject single ? new JArray(single) : null))?
+            .OfType<JObject>()
+            .Select(entry => entry["identifier"] is JValue { Type: JTokenType.String } id ? (string?)id : null)
+            .FirstOrDefault(id => !string.IsNullOrWhiteSpace(id));
 
     /// <summary>
     /// The selectively disclosable paths of <paramref name="claims"/>: the learner's data, every <c>always</c> claim of

@@ -58,7 +58,7 @@ public static partial class SdJwtVerifier
 
         if (idx >= list.Count)
         {
-            run.Fail(SdJwtChecks.Status, $"'idx' {idx} lies outside the list of {list.Count} entries", Path, "Token Status List §8.3: an index outside the list is an error");
+            run.Fail(SdJwtChecks.Status, $"'idx' {idx} lies outside the list of {list.Count} entries", Path, "Token Status List §8.3: an index outside the list is an error", ProblemCodes.StatusIndexOutOfRange);
             return;
         }
 
@@ -68,10 +68,10 @@ public static partial class SdJwtVerifier
                 run.Pass(SdJwtChecks.Status, $"entry {idx} of {uriText} is VALID", Path, StatusRule);
                 break;
             case TokenStatusList.Invalid:
-                run.Fail(SdJwtChecks.Status, $"entry {idx} of {uriText} is INVALID: the credential is revoked", Path, StatusRule);
+                run.Fail(SdJwtChecks.Status, $"entry {idx} of {uriText} is INVALID: the credential is revoked", Path, StatusRule, ProblemCodes.Revoked);
                 break;
             case TokenStatusList.Suspended:
-                run.Fail(SdJwtChecks.Status, $"entry {idx} of {uriText} is SUSPENDED", Path, StatusRule);
+                run.Fail(SdJwtChecks.Status, $"entry {idx} of {uriText} is SUSPENDED", Path, StatusRule, ProblemCodes.Suspended);
                 break;
             case var other:
                 run.Undecided(SdJwtChecks.Status, $"entry {idx} of {uriText} is {other}, an application-specific status this verifier cannot judge", Path, StatusRule);

@@ -211,7 +211,7 @@ public static partial class SdJwtVerifier
 
         public void Pass(string name, string message, string? path, string rule) => _checks.Add(VerificationCheck.Pass(name, message, path, rule));
 
-        public void Fail(string name, string message, string? path, string rule) => _checks.Add(VerificationCheck.Fail(name, message, path, rule));
+        public void Fail(string name, string message, string? path, string rule, string? code = null) => _checks.Add(VerificationCheck.Fail(name, message, path, rule, code));
 
         public void Undecided(string name, string message, string? path, string rule) => _checks.Add(VerificationCheck.Undecided(name, message, path, rule));
 

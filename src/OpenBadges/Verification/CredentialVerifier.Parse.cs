@@ -9,7 +9,7 @@ namespace OpenBadges.Verification;
 /// <summary>Step 1: reading the input — JSON, compact JWS, or a baked PNG/SVG — within the size and depth limits.</summary>
 public sealed partial class CredentialVerifier
 {
-    private const string ParseRule = "the input is one JSON credential object (no duplicate keys), a VC-JWT compact JWS, or a PNG/SVG image with exactly one baked credential, within the size and depth limits";
+    private const string ParseRule = "the input is one JSON credential object (no duplicate keys), a VC-JWT compact JWS, an SD-JWT (~-separated), or a PNG/SVG image with exactly one baked credential, within the size and depth limits";
 
     // Images are larger than the credential they carry; the credential inside is held to the JSON limits.
     private const int ImageSizeFactor = 16;
@@ -85,6 +85,18 @@ public sealed partial class CredentialVerifier
             return ParseJson(input, run, imageFormat, note);
         }
 
+        if (LooksLikeSdJwt(trimmed))
+        {
+            run.Format ??= "sd-jwt";
+            if (trimmed.Length > _options.JsonLimits.MaxInputLength)
+            {
+                run.Undecided(CheckNames.Parse, $"The SD-JWT is {trimmed.Length} characters; the limit is {_options.JsonLimits.MaxInputLength}. Not read.", null, ParseRule);
+                return null;
+            }
+
+            return new Parsed(null, imageFormat ?? "sd-jwt", trimmed.ToString());
+        }
+
         if (LooksLikeCompactJws(trimmed))
         {
             run.Format ??= "jwt";
@@ -97,7 +109,7 @@ public sealed partial class CredentialVerifier
             return new Parsed(null, imageFormat ?? "jwt", trimmed.ToString());
         }
 
-        run.Fail(CheckNames.Parse, "The input is neither a JSON object, a compact JWS (VC-JWT), nor a PNG or SVG image." + note, null, ParseRule);
+        run.Fail(CheckNames.Parse, "The input is neither a JSON object, a compact JWS (VC-JWT), an SD-JWT, nor a PNG or SVG image." + note, null, ParseRule);
         return null;
     }
 

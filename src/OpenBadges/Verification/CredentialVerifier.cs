@@ -64,11 +64,11 @@ public sealed partial class CredentialVerifier
     /// <summary>The options this verifier runs with.</summary>
     public CredentialVerifierOptions Options => _options;
 
-    /// <summary>Verifies a credential given as bytes: UTF-8 JSON, a compact JWS (VC-JWT), or a PNG/SVG badge image.</summary>
+    /// <summary>Verifies a credential given as bytes: UTF-8 JSON, a compact JWS (VC-JWT), an SD-JWT (~-separated, with or without KB-JWT), or a PNG/SVG badge image.</summary>
     public Task<VerificationReport> VerifyAsync(ReadOnlyMemory<byte> input, CancellationToken cancellationToken = default) =>
         RunTopLevelAsync(run => ParseBytes(input.Span, run), cancellationToken);
 
-    /// <summary>Verifies a credential given as text: JSON, a compact JWS (VC-JWT), or an SVG badge.</summary>
+    /// <summary>Verifies a credential given as text: JSON, a compact JWS (VC-JWT), an SD-JWT (~-separated), or an SVG badge.</summary>
     public Task<VerificationReport> VerifyAsync(string input, CancellationToken cancellationToken = default) =>
         RunTopLevelAsync(run => ParseText(input, run, imageFormat: null), cancellationToken);
 
@@ -126,6 +126,12 @@ public sealed partial class CredentialVerifier
 
     private async Task VerifyParsedAsync(Parsed parsed, Run run, CancellationToken cancellationToken)
     {
+        if (IsSdJwt(parsed))
+        {
+            await VerifySdJwtAsync(parsed.Token!, run, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         VcJwtVerificationResult? jwt = null;
         var credential = parsed.Credential;
         if (parsed.Token is not null)
@@ -186,8 +192,8 @@ public sealed partial class CredentialVerifier
 
     /// <summary>The credential as read, and how.</summary>
     /// <param name="Credential">The JSON credential, or null for a VC-JWT (decoded when verified).</param>
-    /// <param name="Format">json, jwt, png, svg or object.</param>
-    /// <param name="Token">The compact JWS, for a VC-JWT.</param>
+    /// <param name="Format">json, jwt, sd-jwt, png, svg or object.</param>
+    /// <param name="Token">The compact JWS, for a VC-JWT; the ~-separated form, for an SD-JWT.</param>
     private sealed record Parsed(JObject? Credential, string Format, string? Token = null);
 
     /// <summary>The mutable state of one verification (one document); the report is built from it at the end.</summary>

@@ -39,6 +39,18 @@ public sealed record CredentialVerifierOptions
     /// </summary>
     public string? ExpectedRecipient { get; init; }
 
+    /// <summary>
+    /// SD-JWT inputs: the audience a KB-JWT's <c>aud</c> must name. Null (the default): <c>aud</c> is not compared, and the
+    /// <c>sdjwt.kb.aud</c> check is NotApplicable saying so; the KB-JWT's signature and <c>sd_hash</c> are checked either way.
+    /// </summary>
+    public string? KeyBindingAudience { get; init; }
+
+    /// <summary>
+    /// SD-JWT inputs: the nonce a KB-JWT's <c>nonce</c> must be. Null (the default): <c>nonce</c> is not compared, and the
+    /// <c>sdjwt.kb.nonce</c> check is NotApplicable saying so (a replayed presentation is then not detected).
+    /// </summary>
+    public string? KeyBindingNonce { get; init; }
+
     /// <summary>Input size and JSON depth limits (defaults: 1 MiB, depth 64); also applied to fetched documents.</summary>
     public JsonLimits JsonLimits { get; init; } = JsonLimits.Default;
 

@@ -96,6 +96,64 @@ public sealed class SdJwtInteropTests(ITestOutputHelper output)
 
     [InteropTheory]
     [MemberData(nameof(Algorithms))]
+    public async Task Their_key_bound_presentation_verifies_with_openbadges_verify(string algorithm)
+    {
+        using var issuer = SdJwtTestKey.Create(algorithm);
+        using var holder = SdJwtTestKey.Create(algorithm);
+        var payload = TheirPayload(issuer.Did, holder.PublicJwk);
+        var identifiers = (JArray)payload["credentialSubject"]!["identifier"]!;
+        var issued = await SdJwtReferenceLibrary.RequestAsync(new JObject
+        {
+            ["op"] = "issue",
+            ["payload"] = payload,
+            ["frame"] = new JObject
+            {
+                ["credentialSubject"] = new JObject
+                {
+                    ["_sd"] = new JArray("id", "identifier"),
+                    ["identifier"] = new JObject { ["_sd"] = new JArray(Enumerable.Range(0, identifiers.Count)) },
+                },
+            },
+            ["privateJwk"] = issuer.PrivateJwk,
+            ["header"] = new JObject { ["kid"] = issuer.Signer.KeyId },
+        });
+        var presented = await SdJwtReferenceLibrary.RequestAsync(new JObject
+        {
+            ["op"] = "present",
+            ["token"] = issued["token"],
+            ["frame"] = new JObject { ["credentialSubject"] = new JObject { ["identifier"] = new JObject { [IndexOf(identifiers, "emailAddress").ToString(System.Globalization.CultureInfo.InvariantCulture)] = true } } },
+            ["holderPrivateJwk"] = holder.PrivateJwk,
+            ["kb"] = new JObject { ["aud"] = "https://employer.example", ["nonce"] = "nonce-cli", ["iat"] = Now.ToUnixTimeSeconds() },
+        });
+        var dir = Directory.CreateTempSubdirectory("obsdjwt-interop").FullName;
+        try
+        {
+            var file = Path.Combine(dir, "presented.txt");
+            File.WriteAllText(file, (string)presented["token"]!);
+            var now = Now.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+
+            var verify = Cli.CliRun.Of("verify", "--json", "--now", now, "--audience", "https://employer.example", "--nonce", "nonce-cli", file);
+            output.WriteLine(verify.Out);
+            Assert.True(verify.ExitCode == 0, verify.Out + verify.Error);
+            var report = (JObject)Assert.Single(JArray.Parse(verify.Out));
+            Assert.Equal("Valid", (string?)report["verdict"]);
+            Assert.Equal("Passed", (string?)report["checks"]!.Single(c => (string?)c["name"] == SdJwtChecks.KeyBindingNonce)["status"]);
+            Assert.Equal(issuer.Did, (string?)report["issuer"]);
+
+            // Their KB-JWT for another verifier is refused by the CLI with the named check.
+            var other = Cli.CliRun.Of("verify", "--json", "--now", now, "--audience", "https://other.example", file);
+            Assert.Equal(1, other.ExitCode);
+            var refused = (JObject)Assert.Single(JArray.Parse(other.Out));
+            Assert.Equal("KEY_BINDING_INVALID", (string?)refused["checks"]!.Single(c => (string?)c["name"] == SdJwtChecks.KeyBindingAudience)["code"]);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [InteropTheory]
+    [MemberData(nameof(Algorithms))]
     public async Task Our_key_bound_presentation_without_the_learners_name_verifies_there(string algorithm)
     {
         using var issuer = SdJwtTestKey.Create(algorithm);

@@ -39,6 +39,22 @@ public sealed class MicroCredentialSdJwtVcTests : IDisposable
         Assert.Equal(published.Claims.Select(c => c.Sd), MicroCredentialSdJwtVc.TypeMetadata.Claims.Select(c => c.Sd));
     }
 
+    [Fact]
+    public void EducationProgramIdentifier_is_the_first_programme_identifier_and_absent_without_one()
+    {
+        var credential = Credential(_issuer.Did);
+        Assert.Equal("66980", (string?)MicroCredentialSdJwtVc.CreateClaims(credential)["credentialSubject"]!["achievement"]!["educationProgramIdentifier"]);
+
+        var without = (JObject)credential.DeepClone();
+        ((JObject)without["credentialSubject"]!["achievement"]!).Remove("otherIdentifier");
+        Assert.Null(MicroCredentialSdJwtVc.CreateClaims(without)["credentialSubject"]!["achievement"]!["educationProgramIdentifier"]);
+
+        // One the credential already carries (SURF's eduCredentials term) is kept as it is.
+        var own = (JObject)credential.DeepClone();
+        own["credentialSubject"]!["achievement"]!["educationProgramIdentifier"] = 12345;
+        Assert.Equal(12345, (int?)MicroCredentialSdJwtVc.CreateClaims(own)["credentialSubject"]!["achievement"]!["educationProgramIdentifier"]);
+    }
+
     [SharedDataFact]
     public async Task Every_metadata_path_is_in_the_signed_payload_by_its_sd_rule()
     {
@@ -71,8 +87,9 @@ public sealed class MicroCredentialSdJwtVcTests : IDisposable
             }
         }
 
-        // Every path but educationProgramIdentifier (the builder writes CROHO codes to otherIdentifier) is present.
-        Assert.True(present >= metadata.Claims.Count - 1, $"only {present} of {metadata.Claims.Count} metadata paths are present");
+        // Every path is present, educationProgramIdentifier from the builder's programme identifier (the CROHO code).
+        Assert.True(present == metadata.Claims.Count, $"only {present} of {metadata.Claims.Count} metadata paths are present");
+        Assert.Equal("66980", (string?)payload["credentialSubject"]!["achievement"]!["educationProgramIdentifier"]);
         Assert.Equal("NL", (string?)payload["issuer"]!["address"]!["addressCountryCodename"]);
         Assert.Equal(MicroCredentialSdJwtVc.Vct, (string?)payload["vct"]);
         Assert.Equal(_issuer.Did, (string?)payload["iss"]);
