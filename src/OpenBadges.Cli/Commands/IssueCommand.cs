@@ -6,7 +6,6 @@ using OpenBadges.Cli.Batch;
 using OpenBadges.Json;
 using OpenBadges.Model;
 using OpenBadges.Proofs;
-using Spectre.Console;
 
 namespace OpenBadges.Cli.Commands;
 
@@ -19,10 +18,10 @@ internal static class IssueCommand
 {
     public static Command Create(CliContext context)
     {
-        var key = new Option<string>("--key") { Description = "The issuer's key file (the keygen format). Its controller is the issuer id.", Required = true };
+        var key = new Option<string>("--key") { Description = "The issuer's Ed25519 key file (openbadges keygen; for ECDSA suites build, then sign). Its controller is the issuer id.", Required = true };
         var spec = new Argument<string?>("SPEC") { Description = "The micro-credential spec (docs/spec-format.md). Not with --batch.", Arity = ArgumentArity.ZeroOrOne };
-        var suite = new Option<string>("--suite") { Description = "eddsa-rdfc-2022 (default), eddsa-jcs-2022 or Ed25519Signature2020.", DefaultValueFactory = _ => "eddsa-rdfc-2022" };
-        suite.AcceptOnlyFromAmong("eddsa-rdfc-2022", "eddsa-jcs-2022", "Ed25519Signature2020");
+        var suite = new Option<string>("--suite") { Description = "eddsa-rdfc-2022 (default), eddsa-jcs-2022 or Ed25519Signature2020 (a Data Integrity proof), or jwt (a VC-JWT signed EdDSA: the compact JWT is the output; batch files are <uuid>.jwt).", DefaultValueFactory = _ => "eddsa-rdfc-2022" };
+        suite.AcceptOnlyFromAmong("eddsa-rdfc-2022", "eddsa-jcs-2022", "Ed25519Signature2020", JwtSuite);
         var output = new Option<string?>("--out") { Description = "One credential: write it here (atomically) instead of stdout. Batch: the folder for the credentials (required)." };
         var batch = new Option<string?>("--batch") { Description = "A CSV of learners, one credential per row (docs/batch-issuing.md)." };
         var template = new Option<string?>("--template") { Description = "With --batch: the spec every credential shares, without a learner." };
@@ -34,7 +33,8 @@ internal static class IssueCommand
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(context.Guard(() =>
         {
-            var suiteValue = Cryptosuites.FromName(parse.GetValue(suite)!)!;
+            // null: a VC-JWT (an external proof, not a cryptosuite).
+            var suiteValue = parse.GetValue(suite) is JwtSuite ? null : Cryptosuites.FromName(parse.GetValue(suite)!)!;
             var batchPath = parse.GetValue(batch);
             if (batchPath is null)
             {
@@ -65,7 +65,10 @@ internal static class IssueCommand
         return command;
     }
 
-    private static int IssueOne(CliContext context, string keyPath, string specPath, Cryptosuite suite, string? outputPath)
+    /// <summary>The <c>--suite</c> value that issues a VC-JWT.</summary>
+    internal const string JwtSuite = "jwt";
+
+    private static int IssueOne(CliContext context, string keyPath, string specPath, Cryptosuite? suite, string? outputPath)
     {
         var json = JsonInput.Parse(CliContext.ReadFile(specPath)) as JObject ?? throw new CliInputException($"'{specPath}' must be a JSON object (a micro-credential spec).");
         using var keyFile = SignCommand.LoadKey(keyPath);
@@ -92,13 +95,20 @@ internal static class IssueCommand
         }
 
         var signed = credential.ToJObject();
+        if (suite is null)
+        {
+            var jwt = new OpenBadges.Proofs.Jose.VcJwtIssuer(keyFile.CreateSigner()).IssueAsync(signed).GetAwaiter().GetResult();
+            context.WriteOutput(jwt + Environment.NewLine, outputPath);
+            return ExitCodes.Ok;
+        }
+
         DataIntegritySigner.AttachProof(signed, DataIntegritySigner.CreateProofAsync(signed, keyFile.CreateSigner(), suite).GetAwaiter().GetResult(), suite);
         context.WriteOutput(signed.ToString(Formatting.Indented) + Environment.NewLine, outputPath);
         return ExitCodes.Ok;
     }
 
     private static int IssueBatch(
-        CliContext context, string keyPath, string csvPath, string templatePath, string outputDirectory, Cryptosuite suite, bool force, int parallelism, CancellationToken cancellationToken)
+        CliContext context, string keyPath, string csvPath, string templatePath, string outputDirectory, Cryptosuite? suite, bool force, int parallelism, CancellationToken cancellationToken)
     {
         // Ctrl+C / SIGTERM: stop scheduling rows, let the ones being signed finish, write errors.csv, exit 130.
         // A second signal ends the process at once (the files written so far are complete either way).
@@ -129,7 +139,7 @@ internal static class IssueCommand
         BatchSummary summary;
         try
         {
-            summary = context.Interactive ? RunWithProgressBar(Run) : RunWithProgressLines(context.Error, Run);
+            summary = CliProgress.Run(context.ProgressConsole?.Invoke(), "Issuing credentials", (started, done) => Run(started, _ => done()));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -140,47 +150,6 @@ internal static class IssueCommand
         return summary.Cancelled ? ExitCodes.Interrupted : summary.Errors.Count > 0 ? ExitCodes.Invalid : ExitCodes.Ok;
     }
 
-    private static BatchSummary RunWithProgressBar(Func<Action<int>, Action<RowOutcome>, BatchSummary> run)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        return console.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-            .Start(progress =>
-            {
-                ProgressTask? task = null;
-                return run(
-                    total => task = progress.AddTask("Issuing credentials", maxValue: Math.Max(total, 1)),
-                    _ => task?.Increment(1));
-            });
-    }
-
-    private static BatchSummary RunWithProgressLines(TextWriter error, Func<Action<int>, Action<RowOutcome>, BatchSummary> run)
-    {
-        var gate = new Lock();
-        var total = 0;
-        var done = 0;
-        var step = 1;
-        return run(
-            rows =>
-            {
-                total = rows;
-                step = Math.Max(1, rows / 10);
-                error.WriteLine($"issuing {rows} row{(rows == 1 ? "" : "s")}...");
-            },
-            _ =>
-            {
-                var now = Interlocked.Increment(ref done);
-                if (now % step == 0 || now == total)
-                {
-                    lock (gate)
-                    {
-                        error.WriteLine($"  {now}/{total} rows done");
-                    }
-                }
-            });
-    }
-
     private static void WriteSummary(CliContext context, BatchSummary summary, string outputDirectory)
     {
         var seconds = summary.Elapsed.TotalSeconds;
@@ -188,6 +157,7 @@ internal static class IssueCommand
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{summary.Rows} rows: {summary.Issued} issued, {summary.Skipped} skipped (already issued), {summary.Failed} failed, in {seconds:0.0} s ({rate:0.0} credentials/s)."));
         context.Out.WriteLine($"Credentials: {outputDirectory}");
+        context.Out.WriteLine($"Manifest: {Path.Combine(outputDirectory, BatchIssuer.ManifestFileName)}");
         if (summary.Cancelled)
         {
             context.Out.WriteLine("Interrupted: the credentials written so far are complete; run the same command again to issue the rest.");
