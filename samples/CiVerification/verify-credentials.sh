@@ -11,6 +11,8 @@
 #   OPENBADGES_TOOL_SOURCE   an extra NuGet source, e.g. a folder of locally packed .nupkg files
 #   OPENBADGES_NUGET_CONFIG  a nuget.config to use instead of the machine's (e.g. one listing only a local folder)
 #   OPENBADGES_REPORT        where to write the JSON report (default: verification-report.json)
+#   OPENBADGES_JUNIT         where to write the JUnit XML report, one test case per credential, for the CI system's
+#                            test view (default: verification-report.xml)
 #   OPENBADGES_NOW           verify as of this time (ISO 8601 with a zone) instead of the clock
 #   OPENBADGES_RESOURCES     a folder with index.json (URL or did:web DID -> file): status lists, DID documents and
 #                            contexts answered offline (openbadges verify --resources), so revocation is checked too
@@ -20,6 +22,7 @@ set -euo pipefail
 folder="${1:-credentials}"
 tool_path="${OPENBADGES_TOOL_PATH:-${RUNNER_TEMP:-.}/openbadges-tool}"
 report="${OPENBADGES_REPORT:-verification-report.json}"
+junit="${OPENBADGES_JUNIT:-verification-report.xml}"
 
 if [ ! -d "$folder" ]; then
   echo "error: '$folder' is not a folder" >&2
@@ -45,7 +48,7 @@ if [ "${#files[@]}" -eq 0 ]; then
   exit 2
 fi
 
-verify=(verify --json)
+verify=(verify --json --junit "$junit")
 if [ -n "${OPENBADGES_NOW:-}" ]; then verify+=(--now "$OPENBADGES_NOW"); fi
 if [ -n "${OPENBADGES_RESOURCES:-}" ]; then verify+=(--resources "$OPENBADGES_RESOURCES"); fi
 if [ "${OPENBADGES_STRICT:-}" = "1" ]; then verify+=(--strict); fi

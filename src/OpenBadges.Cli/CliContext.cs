@@ -3,8 +3,14 @@ namespace OpenBadges.Cli;
 /// <summary>Where a command writes: injected so tests run commands in-process.</summary>
 internal sealed record CliContext(TextWriter Out, TextWriter Error)
 {
-    /// <summary>True when stderr is a terminal a person watches (progress bars go there); false in tests and when redirected.</summary>
+    /// <summary>True when stderr is a terminal a person watches; false in tests and when redirected.</summary>
     public bool Interactive { get; init; }
+
+    /// <summary>
+    /// Creates the console progress bars are drawn on, or null: no progress at all (stdout or stderr redirected, or a
+    /// test). Commands that print for programs (<c>--json</c>) do not call it.
+    /// </summary>
+    public Func<Spectre.Console.IAnsiConsole>? ProgressConsole { get; init; }
 
     /// <summary>True when the tool runs as its own process on the real console (signals such as Ctrl+C are then handled).</summary>
     public bool RealConsole { get; init; }

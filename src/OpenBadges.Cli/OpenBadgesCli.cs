@@ -10,11 +10,16 @@ public static class OpenBadgesCli
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, http: null);
 
     /// <summary>As <see cref="Run(string[], TextWriter, TextWriter)"/>, with the handler service calls go through (tests host the service in-process).</summary>
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, HttpMessageHandler? http)
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, HttpMessageHandler? http) =>
+        Run(args, stdout, stderr, http, CliProgress.ConsoleFor(stdout, stderr));
+
+    /// <summary>As <see cref="Run(string[], TextWriter, TextWriter)"/>, drawing progress on <paramref name="progressConsole"/>'s console (null: none); tests force it on.</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, HttpMessageHandler? http, Func<Spectre.Console.IAnsiConsole>? progressConsole)
     {
         var context = new CliContext(stdout, stderr)
         {
             HttpHandler = http,
+            ProgressConsole = progressConsole,
             Interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected,
             RealConsole = ReferenceEquals(stdout, Console.Out) && ReferenceEquals(stderr, Console.Error),
         };

@@ -37,19 +37,23 @@ internal sealed class BatchIssuer
     /// <summary>The report of failed rows written next to the credentials.</summary>
     public const string ErrorsFileName = "errors.csv";
 
+    /// <summary>What became of every row (learner, file, credential id, status), written next to the credentials.</summary>
+    public const string ManifestFileName = "manifest.csv";
+
     private readonly ISigner _signer;
-    private readonly Cryptosuite _suite;
+    private readonly Cryptosuite? _suite;
     private readonly TimeProvider _clock;
 
-    public BatchIssuer(ISigner signer, Cryptosuite suite, TimeProvider? clock = null)
+    /// <summary>Signs with <paramref name="signer"/> in <paramref name="suite"/>; a null suite issues VC-JWTs.</summary>
+    public BatchIssuer(ISigner signer, Cryptosuite? suite, TimeProvider? clock = null)
     {
         _signer = signer;
         _suite = suite;
         _clock = clock ?? TimeProvider.System;
     }
 
-    /// <summary>The file a credential id is written to: <c>&lt;uuid&gt;.json</c>.</summary>
-    public static string FileNameFor(string credentialId) => credentialId["urn:uuid:".Length..] + ".json";
+    /// <summary>The file a credential id is written to: <c>&lt;uuid&gt;.json</c>, or <c>&lt;uuid&gt;.jwt</c> for a VC-JWT.</summary>
+    public static string FileNameFor(string credentialId, bool jwt = false) => credentialId["urn:uuid:".Length..] + (jwt ? ".jwt" : ".json");
 
     /// <summary>
     /// Reads the CSV and template (throwing <see cref="CliInputException"/> for problems that concern every row),
@@ -110,14 +114,17 @@ internal sealed class BatchIssuer
         var issued = 0;
         var skipped = 0;
         var cancelled = false;
+        var outcomes = new RowOutcome?[work.Count];
         try
         {
             await Parallel.ForEachAsync(
-                work,
+                Enumerable.Range(0, work.Count),
                 new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
-                async (row, token) =>
+                async (index, token) =>
                 {
+                    var row = work[index];
                     var outcome = await IssueRowAsync(row, template, outputDirectory, force, defaultIssuedOn, errors, token).ConfigureAwait(false);
+                    outcomes[index] = outcome;
                     if (outcome == RowOutcome.Issued)
                     {
                         Interlocked.Increment(ref issued);
@@ -137,6 +144,7 @@ internal sealed class BatchIssuer
 
         var sorted = errors.OrderBy(e => e.Row).ThenBy(e => e.Column, StringComparer.Ordinal).ToList();
         WriteErrors(outputDirectory, sorted);
+        WriteManifest(outputDirectory, work, outcomes, template);
         return new BatchSummary(rows.Count, issued, skipped, sorted, cancelled, stopwatch.Elapsed);
     }
 
@@ -229,7 +237,7 @@ internal sealed class BatchIssuer
         }
 
         var credentialId = template.CredentialIdFor(row.LearnerKey!);
-        var path = Path.Combine(outputDirectory, FileNameFor(credentialId));
+        var path = Path.Combine(outputDirectory, FileNameFor(credentialId, jwt: _suite is null));
         if (!force && File.Exists(path))
         {
             return RowOutcome.Skipped;
@@ -257,9 +265,19 @@ internal sealed class BatchIssuer
         {
             // The credential was just built for this row: it is signed in place, without the copy SignAsync makes.
             var signed = credential.ToJObject();
-            var proof = await DataIntegritySigner.CreateProofAsync(signed, _signer, _suite, new ProofOptions { Clock = _clock }, cancellationToken).ConfigureAwait(false);
-            DataIntegritySigner.AttachProof(signed, proof, _suite);
-            var written = AtomicFile.WriteText(path, signed.ToString(Formatting.Indented) + "\n", overwrite: force);
+            string text;
+            if (_suite is null)
+            {
+                text = await new OpenBadges.Proofs.Jose.VcJwtIssuer(_signer).IssueAsync(signed, cancellationToken).ConfigureAwait(false) + "\n";
+            }
+            else
+            {
+                var proof = await DataIntegritySigner.CreateProofAsync(signed, _signer, _suite, new ProofOptions { Clock = _clock }, cancellationToken).ConfigureAwait(false);
+                DataIntegritySigner.AttachProof(signed, proof, _suite);
+                text = signed.ToString(Formatting.Indented) + "\n";
+            }
+
+            var written = AtomicFile.WriteText(path, text, overwrite: force);
             return written ? RowOutcome.Issued : RowOutcome.Skipped;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -326,6 +344,42 @@ internal sealed class BatchIssuer
 
         AtomicFile.WriteText(path, text.ToString());
     }
+
+    /// <summary>
+    /// <c>manifest.csv</c>: one record per CSV row, in CSV order — <c>row</c>, <c>learnerColumn</c>, <c>learner</c>,
+    /// <c>status</c> (issued, skipped, failed, not-run), <c>file</c> and <c>credentialId</c> (empty unless the file is
+    /// there). Rewritten as a whole on every run, atomically, so it always describes the folder as the last run left it.
+    /// </summary>
+    private void WriteManifest(string outputDirectory, IReadOnlyList<RowWork> work, RowOutcome?[] outcomes, BatchTemplate template)
+    {
+        var text = new System.Text.StringBuilder(ManifestHeader);
+        for (var i = 0; i < work.Count; i++)
+        {
+            var row = work[i];
+            var status = outcomes[i] switch
+            {
+                RowOutcome.Issued => "issued",
+                RowOutcome.Skipped => "skipped",
+                RowOutcome.Failed => "failed",
+                _ => "not-run", // the run was interrupted before this row
+            };
+            var learner = row.KeyColumn is { } column ? row.Values[column] : "";
+            var hasFile = outcomes[i] is RowOutcome.Issued or RowOutcome.Skipped;
+            var credentialId = hasFile ? template.CredentialIdFor(row.LearnerKey!) : "";
+            text.Append(CsvReader.Record(
+                row.Record.Row.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                row.KeyColumn ?? "",
+                learner,
+                status,
+                hasFile ? FileNameFor(credentialId, jwt: _suite is null) : "",
+                credentialId));
+        }
+
+        AtomicFile.WriteText(Path.Combine(outputDirectory, ManifestFileName), text.ToString());
+    }
+
+    /// <summary>The header line of <c>manifest.csv</c>.</summary>
+    public static string ManifestHeader => CsvReader.Record("row", "learnerColumn", "learner", "status", "file", "credentialId");
 
     private sealed class RowWork(CsvRecord record)
     {

@@ -6,7 +6,6 @@ using OpenBadges.Cli.Batch;
 using OpenBadges.Json;
 using OpenBadges.Model;
 using OpenBadges.Proofs;
-using Spectre.Console;
 
 namespace OpenBadges.Cli.Commands;
 
@@ -23,8 +22,8 @@ internal static class IssueCommand
     {
         var key = new Option<string>("--key") { Description = "The issuer's key file (the keygen format; for the SD-JWT formats also a P-256 key file or JWK). Its controller is the issuer id.", Required = true };
         var spec = new Argument<string?>("SPEC") { Description = "The micro-credential spec (docs/spec-format.md). Not with --batch.", Arity = ArgumentArity.ZeroOrOne };
-        var suite = new Option<string>("--suite") { Description = "eddsa-rdfc-2022 (default), eddsa-jcs-2022 or Ed25519Signature2020.", DefaultValueFactory = _ => "eddsa-rdfc-2022" };
-        suite.AcceptOnlyFromAmong("eddsa-rdfc-2022", "eddsa-jcs-2022", "Ed25519Signature2020");
+        var suite = new Option<string>("--suite") { Description = "eddsa-rdfc-2022 (default), eddsa-jcs-2022 or Ed25519Signature2020 (a Data Integrity proof), or jwt (a VC-JWT signed EdDSA: the compact JWT is the output; batch files are <uuid>.jwt).", DefaultValueFactory = _ => "eddsa-rdfc-2022" };
+        suite.AcceptOnlyFromAmong("eddsa-rdfc-2022", "eddsa-jcs-2022", "Ed25519Signature2020", JwtSuite);
         var format = new Option<string>("--format") { Description = "data-integrity (default: an embedded proof, see --suite), sd-jwt-vc (SD-JWT VC urn:eudi:micro_credential:1, for EUDI wallets) or vc+sd-jwt (the OB 3.0 credential secured with SD-JWT). The SD-JWT formats sign ES256 (P-256 key) or EdDSA (Ed25519 key).", DefaultValueFactory = _ => DataIntegrityFormat };
         format.AcceptOnlyFromAmong(DataIntegrityFormat, SdJwtCommand.SdJwtVcFormat, SdJwtCommand.VcSdJwtFormat);
         var sdJwt = new SdJwtCommand.IssueOptions();
@@ -44,7 +43,8 @@ internal static class IssueCommand
 
         command.SetAction((parse, cancellationToken) => Task.FromResult(context.Guard(() =>
         {
-            var suiteValue = Cryptosuites.FromName(parse.GetValue(suite)!)!;
+            // null: a VC-JWT (an external proof, not a cryptosuite).
+            var suiteValue = parse.GetValue(suite) is JwtSuite ? null : Cryptosuites.FromName(parse.GetValue(suite)!)!;
             var batchPath = parse.GetValue(batch);
             var formatValue = parse.GetValue(format)!;
             if (formatValue != DataIntegrityFormat)
@@ -94,12 +94,22 @@ internal static class IssueCommand
 
     private const string DataIntegrityFormat = "data-integrity";
 
-    private static int IssueOne(CliContext context, string keyPath, string specPath, Cryptosuite suite, string? outputPath)
+    /// <summary>The <c>--suite</c> value that issues a VC-JWT.</summary>
+    internal const string JwtSuite = "jwt";
+
+    private static int IssueOne(CliContext context, string keyPath, string specPath, Cryptosuite? suite, string? outputPath)
     {
         using var keyFile = SignCommand.LoadKey(keyPath);
         if (BuildFromSpec(context, specPath, keyFile.Controller) is not { } signed)
         {
             return ExitCodes.UsageOrInput;
+        }
+
+        if (suite is null)
+        {
+            var jwt = new OpenBadges.Proofs.Jose.VcJwtIssuer(keyFile.CreateSigner()).IssueAsync(signed).GetAwaiter().GetResult();
+            context.WriteOutput(jwt + Environment.NewLine, outputPath);
+            return ExitCodes.Ok;
         }
 
         DataIntegritySigner.AttachProof(signed, DataIntegritySigner.CreateProofAsync(signed, keyFile.CreateSigner(), suite).GetAwaiter().GetResult(), suite);
@@ -144,7 +154,7 @@ internal static class IssueCommand
     }
 
     private static int IssueBatch(
-        CliContext context, string keyPath, string csvPath, string templatePath, string outputDirectory, Cryptosuite suite, bool force, int parallelism, CancellationToken cancellationToken)
+        CliContext context, string keyPath, string csvPath, string templatePath, string outputDirectory, Cryptosuite? suite, bool force, int parallelism, CancellationToken cancellationToken)
     {
         // Ctrl+C / SIGTERM: stop scheduling rows, let the ones being signed finish, write errors.csv, exit 130.
         // A second signal ends the process at once (the files written so far are complete either way).
@@ -175,7 +185,7 @@ internal static class IssueCommand
         BatchSummary summary;
         try
         {
-            summary = context.Interactive ? RunWithProgressBar(Run) : RunWithProgressLines(context.Error, Run);
+            summary = CliProgress.Run(context.ProgressConsole?.Invoke(), "Issuing credentials", (started, done) => Run(started, _ => done()));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -186,47 +196,6 @@ internal static class IssueCommand
         return summary.Cancelled ? ExitCodes.Interrupted : summary.Errors.Count > 0 ? ExitCodes.Invalid : ExitCodes.Ok;
     }
 
-    private static BatchSummary RunWithProgressBar(Func<Action<int>, Action<RowOutcome>, BatchSummary> run)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        return console.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-            .Start(progress =>
-            {
-                ProgressTask? task = null;
-                return run(
-                    total => task = progress.AddTask("Issuing credentials", maxValue: Math.Max(total, 1)),
-                    _ => task?.Increment(1));
-            });
-    }
-
-    private static BatchSummary RunWithProgressLines(TextWriter error, Func<Action<int>, Action<RowOutcome>, BatchSummary> run)
-    {
-        var gate = new Lock();
-        var total = 0;
-        var done = 0;
-        var step = 1;
-        return run(
-            rows =>
-            {
-                total = rows;
-                step = Math.Max(1, rows / 10);
-                error.WriteLine($"issuing {rows} row{(rows == 1 ? "" : "s")}...");
-            },
-            _ =>
-            {
-                var now = Interlocked.Increment(ref done);
-                if (now % step == 0 || now == total)
-                {
-                    lock (gate)
-                    {
-                        error.WriteLine($"  {now}/{total} rows done");
-                    }
-                }
-            });
-    }
-
     private static void WriteSummary(CliContext context, BatchSummary summary, string outputDirectory)
     {
         var seconds = summary.Elapsed.TotalSeconds;
@@ -234,6 +203,7 @@ internal static class IssueCommand
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{summary.Rows} rows: {summary.Issued} issued, {summary.Skipped} skipped (already issued), {summary.Failed} failed, in {seconds:0.0} s ({rate:0.0} credentials/s)."));
         context.Out.WriteLine($"Credentials: {outputDirectory}");
+        context.Out.WriteLine($"Manifest: {Path.Combine(outputDirectory, BatchIssuer.ManifestFileName)}");
         if (summary.Cancelled)
         {
             context.Out.WriteLine("Interrupted: the credentials written so far are complete; run the same command again to issue the rest.");

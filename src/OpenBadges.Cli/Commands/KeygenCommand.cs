@@ -3,12 +3,15 @@ using OpenBadges.Keys;
 
 namespace OpenBadges.Cli.Commands;
 
-/// <summary><c>openbadges keygen [--seed HEX64] [--controller ID] [--out FILE]</c>: a new Ed25519 key in the Multikey key-file format.</summary>
+/// <summary>
+/// <c>openbadges keygen [--type ed25519|p256|p384|rsa] [--format multikey|jwk] [--seed HEX64] [--controller ID] [--out FILE]</c>:
+/// a new signing key, as a Multikey key file (Ed25519, P-256, P-384) or a private JWK (P-256, RSA) for VC-JWT.
+/// </summary>
 internal static class KeygenCommand
 {
     public static Command Create(CliContext context)
     {
-        var seed = new Option<string?>("--seed") { Description = "A 32-byte seed as 64 hex digits (deterministic key, for tests and vectors). Default: a random key." };
+        var seed = new Option<string?>("--seed") { Description = "ed25519 only: a 32-byte seed as 64 hex digits (a deterministic key, for tests and vectors). Default: a random key." };
         var controller = new Option<string?>("--controller") { Description = "The key's controller (e.g. did:web:uni.example). Default: the key's own did:key." };
         var output = new Option<string?>("--out") { Description = "Write the key file here (refuses to overwrite). Default: stdout." };
         var type = new Option<string>("--type") { Description = "ed25519 (default; Data Integrity eddsa suites, EdDSA JWTs), p256 or p384 (Data Integrity ecdsa suites; p256 also ES256 JWTs with --format jwk), or rsa (RS256 JWTs, always a JWK).", DefaultValueFactory = _ => "ed25519" };

@@ -12,7 +12,7 @@ internal static class SignCommand
 {
     public static Command Create(CliContext context)
     {
-        var key = new Option<string>("--key") { Description = "The key file (the keygen format).", Required = true };
+        var key = new Option<string>("--key") { Description = "The key file (openbadges keygen): an Ed25519 or P-256/P-384 Multikey key file, or for --suite jwt a private JWK (P-256, RSA) or an Ed25519 key file.", Required = true };
         var suite = new Option<string>("--suite") { Description = "eddsa-rdfc-2022 (default), eddsa-jcs-2022, Ed25519Signature2020 (Ed25519 key); ecdsa-rdfc-2019, ecdsa-jcs-2019 (P-256/P-384 key); ecdsa-sd-2023 (P-256 key: a base proof for the holder to derive from); or jwt (a VC-JWT; the algorithm follows the key: EdDSA, ES256 or RS256).", DefaultValueFactory = _ => "eddsa-rdfc-2022" };
         suite.AcceptOnlyFromAmong("eddsa-rdfc-2022", "eddsa-jcs-2022", "Ed25519Signature2020", "ecdsa-rdfc-2019", "ecdsa-jcs-2019", "ecdsa-sd-2023", "jwt");
         var created = new Option<string?>("--created") { Description = "The proof's created time (ISO 8601 with a zone). Default: now." };

@@ -9,7 +9,7 @@ using OpenBadges.Checks;
 namespace OpenBadges.Cli.Commands;
 
 /// <summary>
-/// <c>openbadges verify [--json] [--strict] [--now ISO] [--recipient VALUE] [--allow-fetch] [--challenge C] [--domain D] [--audience A] [--nonce N] [--resources DIR] FILE...</c>: runs the full OB 3.0
+/// <c>openbadges verify [--json] [--junit FILE] [--strict] [--now ISO] [--recipient VALUE] [--allow-fetch] [--challenge C] [--domain D] [--audience A] [--nonce N] [--resources DIR] FILE...</c>: runs the full OB 3.0
 /// verification (<see cref="CredentialVerifier"/>) on each credential — JSON, VC-JWT, SD-JWT (VC), or a PNG/SVG badge. Exit 0 when
 /// all are valid, 1 when any is invalid, 2 when any could not be decided (or on a usage error).
 /// </summary>
@@ -20,7 +20,8 @@ internal static class VerifyCommand
         var files = new Argument<string[]>("FILE") { Description = "Credentials: JSON, VC-JWT or SD-JWT (~-separated, with or without KB-JWT) files, or PNG/SVG images with a baked credential.", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print the reports as JSON (one entry per file) instead of tables." };
         var now = new Option<string?>("--now") { Description = "Verify as of this time (ISO 8601 with a zone) instead of the clock." };
-        var recipient = new Option<string?>("--recipient") { Description = "Require the credential to be about this recipient (id, e-mail or other identifier; hashed identities are matched)." };
+        var recipient = new Option<string?>("--recipient") { Description = "Require the credential to be about this learner: VALUE (a DID or other id, an e-mail address — also tried lower-cased —, a student number, any identifier) must match credentialSubject.id or one of its identifiers, hashed ones (sha256$..., with their salt) included; a credential about someone else is INVALID." };
+        var junit = new Option<string?>("--junit") { Description = "Also write a JUnit XML report to FILE (atomically): one test case per credential, a failure naming the failed check and its message, warnings as system-out, so CI shows verification like a test run." };
         var allowFetch = new Option<bool>("--allow-fetch") { Description = "Use the network: did:web and HTTPS keys, status lists, refresh services, schemas (HTTPS only, public addresses only, 15 s per fetch). Contexts are never fetched." };
         var allowNetwork = new Option<string[]>("--fetch-allow-network") { Description = "With --allow-fetch: also reach this non-public network (CIDR, e.g. 10.20.0.0/16), for issuers on an intranet. Repeatable.", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false };
         var resources = new Option<string?>("--resources") { Description = "Answer every fetch (status lists, did:web and controller documents, extra contexts) from DIR/index.json (URL or did:web DID -> file); nothing else is fetched." };
@@ -31,7 +32,7 @@ internal static class VerifyCommand
         var strict = new Option<bool>("--strict") { Description = "Treat every warning (a data-model MUST the schema and the verification algorithm do not check) as a failure." };
         var command = new Command("verify", "Verify Open Badges 3.0 credentials; exit 0 all valid (warnings allowed unless --strict), 1 any invalid, 2 any undecided.")
         {
-            files, json, now, recipient, allowFetch, allowNetwork, strict, challenge, domain, audience, nonce, resources,
+            files, json, junit, now, recipient, allowFetch, allowNetwork, strict, challenge, domain, audience, nonce, resources,
         };
         command.SetAction(parse => context.Guard(() =>
         {
@@ -78,17 +79,35 @@ internal static class VerifyCommand
                 ExpectedDomain = parse.GetValue(domain),
             });
 
-            var results = new List<(string Path, VerificationReport Report)>();
-            foreach (var path in parse.GetValue(files)!)
+            var paths = parse.GetValue(files)!;
+            var junitPath = parse.GetValue(junit);
+            var startedAt = DateTimeOffset.UtcNow;
+            // A bar for a long run only, and never under --json (its output is for a program).
+            var progressConsole = paths.Length > 1 && !parse.GetValue(json) ? context.ProgressConsole?.Invoke() : null;
+            var results = CliProgress.Run(progressConsole, "Verifying credentials", (started, done) =>
             {
-                var bytes = ReadFile(path);
-                // Routed by type: a VerifiablePresentation (JSON or VP-JWT) to the presentation verifier; everything
-                // else (Open Badges, CLRs, other VCs, images) to the credential verifier, which tells them apart itself.
-                var text = bytes.Length <= options.JsonLimits.MaxInputLength ? TryUtf8(bytes) : null;
-                var report = text is not null && PresentationVerifier.IsPresentation(text, options.JsonLimits)
-                    ? presentations.VerifyAsync(text).GetAwaiter().GetResult()
-                    : verifier.VerifyAsync(bytes).GetAwaiter().GetResult();
-                results.Add((path, report));
+                started(paths.Length);
+                var verified = new List<(string Path, VerificationReport Report, TimeSpan Elapsed)>();
+                foreach (var path in paths)
+                {
+                    var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+                    var bytes = ReadFile(path);
+                    // Routed by type: a VerifiablePresentation (JSON or VP-JWT) to the presentation verifier; everything
+                    // else (Open Badges, CLRs, other VCs, images) to the credential verifier, which tells them apart itself.
+                    var text = bytes.Length <= options.JsonLimits.MaxInputLength ? TryUtf8(bytes) : null;
+                    var report = text is not null && PresentationVerifier.IsPresentation(text, options.JsonLimits)
+                        ? presentations.VerifyAsync(text).GetAwaiter().GetResult()
+                        : verifier.VerifyAsync(bytes).GetAwaiter().GetResult();
+                    verified.Add((path, report, stopwatch.Elapsed));
+                    done();
+                }
+
+                return verified;
+            });
+
+            if (junitPath is not null)
+            {
+                CliContext.WriteOutputBytes(JUnitReport.Write(results, startedAt), junitPath);
             }
 
             if (parse.GetValue(json))
@@ -103,7 +122,7 @@ internal static class VerifyCommand
             }
             else
             {
-                foreach (var (path, report) in results)
+                foreach (var (path, report, _) in results)
                 {
                     VerificationReportTable.Write(context.Out, path, report);
                 }

@@ -301,7 +301,7 @@ public static partial class JsonInput
     }
 
     /// <summary>
-    /// The first number in <paramref name="plainJson"/> that <see cref="RequireSignableJson"/> refuses (21+ digits, or
+    /// The first number in <paramref name="plainJson"/> that <see cref="RequireSignableJson"/> refuses (|n| ≥ 10^21, or
     /// not finite), or null; for a document that has already passed <see cref="RequirePlainJson"/> (the verifier's).
     /// </summary>
     internal static JValue? FirstInexactNumber(JToken plainJson) =>
@@ -310,7 +310,7 @@ public static partial class JsonInput
     /// <summary>Why <paramref name="inexact"/> (a number <see cref="FirstInexactNumber"/> found) cannot be signed, naming its path.</summary>
     internal static string DescribeInexact(JValue inexact) =>
         inexact.Type == JTokenType.Integer
-            ? $"The integer at '{inexact.Path}' has 21 digits or more: a Data Integrity proof signs it as a double, so other digits would verify too. Write such numbers as strings."
+            ? $"The integer at '{inexact.Path}' is 10^21 or more in magnitude (22 digits or more): a Data Integrity proof signs it as a double, so other digits would verify too. Write such numbers as strings."
             : inexact.Annotation<InexactNumberText>() is { } text
                 ? $"The number at '{inexact.Path}' is written {text.Text}, which a double does not hold exactly (it signs as {((double)inexact.Value!).ToString("R", System.Globalization.CultureInfo.InvariantCulture)}, so other digits would verify too): write at most 17 significant digits that round-trip, or a string."
                 : $"The number at '{inexact.Path}' overflows a double: it has no value a proof could sign.";

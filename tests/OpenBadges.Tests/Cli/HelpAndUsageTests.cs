@@ -26,6 +26,18 @@ public sealed class HelpAndUsageTests
         Assert.Contains($"Did you mean 'openbadges {meant}'?", run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("keygen", "p256", "P-384", "rsa", "jwk")]
+    [InlineData("sign", "ecdsa-rdfc-2019", "ecdsa-sd-2023", "P-256/P-384", "jwt")]
+    [InlineData("issue", "Ed25519", "jwt", "VC-JWT")]
+    [InlineData("verify", "--recipient", "credentialSubject.id", "hashed", "--junit")]
+    public void Help_says_which_keys_and_options_a_command_takes(string command, params string[] expected)
+    {
+        var run = CliRun.Of(command, "--help");
+        Assert.Equal(0, run.ExitCode);
+        Assert.All(expected, text => Assert.Contains(text, run.Out, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void An_unrelated_word_gets_no_suggestion()
     {

@@ -82,3 +82,31 @@ public sealed class PostgresFactAttribute : FactAttribute
         Skip = PostgresTestDatabase.SkipReason;
     }
 }
+
+/// <summary>
+/// The fact whose display name carries the one loud line: without a PostgreSQL server outside CI, dotnet test lists it
+/// as skipped under a name that says why (a skip reason, or a line on the test host's stderr, does not reach dotnet
+/// test's console output).
+/// </summary>
+public sealed class PostgresPresenceFactAttribute : FactAttribute
+{
+    /// <summary>Names and skips the fact when no PostgreSQL server is configured outside CI.</summary>
+    public PostgresPresenceFactAttribute()
+    {
+        if (PostgresTestDatabase.SkipReason is { } reason)
+        {
+            Skip = reason;
+            DisplayName = "!!!!! " + reason;
+        }
+    }
+}
+
+/// <summary>Says, once and visibly, whether the PostgreSQL issuer tests can run.</summary>
+public sealed class PostgresPresenceTests
+{
+    [PostgresPresenceFact]
+    public void A_postgresql_server_is_configured_for_the_issuer_tests()
+    {
+        Assert.False(string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresTestDatabase.Variable)), $"{PostgresTestDatabase.Variable} is not set");
+    }
+}

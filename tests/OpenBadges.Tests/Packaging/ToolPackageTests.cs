@@ -86,6 +86,7 @@ public sealed class ToolPackageTests(ITestOutputHelper output) : IDisposable
             ["OPENBADGES_TOOL_VERSION"] = version,
             ["OPENBADGES_NUGET_CONFIG"] = config,
             ["OPENBADGES_REPORT"] = Path.Combine(_dir, "report.json"),
+            ["OPENBADGES_JUNIT"] = Path.Combine(_dir, "report.xml"),
             ["NUGET_PACKAGES"] = Path.Combine(_dir, "nuget-cache"),
         };
         var script = Path.Combine(root, "samples", "CiVerification", "verify-credentials.sh");
@@ -106,6 +107,12 @@ public sealed class ToolPackageTests(ITestOutputHelper output) : IDisposable
         File.WriteAllText(Path.Combine(credentials, "tampered.json"), tampered.ToString());
         var failing = Run("bash", [script, credentials], _dir, environment, expectedExitCode: 1);
         Assert.Contains("Invalid\t" + Path.Combine(credentials, "tampered.json"), failing, StringComparison.Ordinal);
+        var junit = System.Xml.Linq.XDocument.Load(Path.Combine(_dir, "report.xml"));
+        var cases = junit.Descendants("testcase").ToList();
+        Assert.Equal(4, cases.Count);
+        var failure = Assert.Single(junit.Descendants("failure"));
+        Assert.Equal(Path.Combine(credentials, "tampered.json"), (string?)failure.Parent!.Attribute("name"));
+        Assert.Equal("proof.signature", (string?)failure.Attribute("type"));
     }
 
     // What a package page and a debugger need: README (links absolute), licence, icon, repository and project

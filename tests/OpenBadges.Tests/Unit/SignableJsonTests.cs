@@ -9,11 +9,19 @@ public sealed class SignableJsonTests
     [Theory]
     [InlineData("""{ "n": 1000000000000000000000 }""", "n")]
     [InlineData("""{ "a": { "b": [1, -123456789012345678901234567890] } }""", "a.b[1]")]
-    public void Refuses_integers_of_21_digits_or_more_naming_the_path(string json, string path)
+    public void Refuses_integers_of_10_to_the_21_or_more_naming_the_path(string json, string path)
     {
         var e = Assert.Throws<JsonInputException>(() => JsonInput.RequireSignableJson(JsonInput.Parse(json)));
         Assert.Contains($"'{path}'", e.Message, StringComparison.Ordinal);
-        Assert.Contains("21 digits", e.Message, StringComparison.Ordinal);
+        Assert.Contains("10^21 or more in magnitude (22 digits or more)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("999999999999999999999")] // 21 digits, just below 10^21: the boundary is 10^21, not "21 digits"
+    [InlineData("-999999999999999999999")]
+    public void Accepts_the_largest_21_digit_integers(string number)
+    {
+        JsonInput.RequireSignableJson(JsonInput.Parse($$"""{ "n": {{number}} }"""));
     }
 
     [Fact]
