@@ -3,7 +3,7 @@ using Newtonsoft.Json.Linq;
 namespace OpenBadges.Oid4Vci.VcApi;
 
 /// <summary>What the exchange endpoint answers: an HTTP status and a JSON body (a ProblemDetails object when <see cref="IsProblem"/>).</summary>
-/// <param name="StatusCode">200 when the exchange progressed; 400, 404, 409, 410 or 413 otherwise.</param>
+/// <param name="StatusCode">200 when the exchange progressed; 400, 404, 409, 410, 413 or 500 otherwise.</param>
 /// <param name="Body">The VCALM server message, or <c>{type, title, detail}</c>.</param>
 public sealed record VcApiExchangeResponse(int StatusCode, JObject Body)
 {

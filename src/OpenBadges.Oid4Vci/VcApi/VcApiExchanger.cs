@@ -98,7 +98,7 @@ public sealed class VcApiExchanger
     /// <summary>
     /// VCALM "Participate in an Exchange": <paramref name="message"/> is <c>{}</c> (answered with the DIDAuthentication
     /// request) or <c>{"verifiablePresentation": …}</c> (answered with the credential, or a ProblemDetails saying why not).
-    /// Never throws for any message.
+    /// Never throws for any message (a signing failure is a 500 problem).
     /// </summary>
     public async Task<VcApiExchangeResponse> ParticipateAsync(string exchangeId, JObject message, CancellationToken cancellationToken = default)
     {
@@ -127,21 +127,24 @@ public sealed class VcApiExchanger
                 "This exchange takes {} (to get the DIDAuthentication request) or {\"verifiablePresentation\": {...}} (the holder's DIDAuthentication response).");
         }
 
-        // One presentation at a time: the request that moves the exchange to Processing owns it until it finishes.
-        var previous = Interlocked.CompareExchange(ref exchange.State, Exchange.Processing, (int)VcApiExchangeState.Active);
-        if (previous == (int)VcApiExchangeState.Pending)
+        // One presentation at a time: only the request that moves the exchange from Pending or Active to Processing owns it.
+        while (true)
         {
-            previous = Interlocked.CompareExchange(ref exchange.State, Exchange.Processing, (int)VcApiExchangeState.Pending);
-        }
+            var current = Volatile.Read(ref exchange.State);
+            if (current == Exchange.Processing)
+            {
+                return VcApiExchangeResponse.Problem(409, VcApiProblems.ExchangeBusy, "Exchange busy", "Another presentation for this exchange is being processed.");
+            }
 
-        if (previous == Exchange.Processing)
-        {
-            return VcApiExchangeResponse.Problem(409, VcApiProblems.ExchangeBusy, "Exchange busy", "Another presentation for this exchange is being processed.");
-        }
+            if (current is not ((int)VcApiExchangeState.Active or (int)VcApiExchangeState.Pending))
+            {
+                return Closed(exchange) ?? VcApiExchangeResponse.Problem(410, VcApiProblems.ExchangeClosed, "Exchange closed", "This exchange is over.");
+            }
 
-        if (previous is not ((int)VcApiExchangeState.Active or (int)VcApiExchangeState.Pending))
-        {
-            return Closed(exchange) ?? VcApiExchangeResponse.Problem(410, VcApiProblems.ExchangeClosed, "Exchange closed", "This exchange is over.");
+            if (Interlocked.CompareExchange(ref exchange.State, Exchange.Processing, current) == current)
+            {
+                break;
+            }
         }
 
         var outcome = VcApiExchangeState.Active;
@@ -167,8 +170,18 @@ public sealed class VcApiExchanger
                     "The award is not ready to be issued yet; the exchange stays open: post a new presentation for the same challenge later.");
             }
 
-            var credential = (JObject)await Minter.MintAsync(award, holder!, OpenBadgeCredentialConfigurations.LdpVc, cancellationToken).ConfigureAwait(false);
-            var delivered = await DeliveryPresentationAsync(exchange, credential, cancellationToken).ConfigureAwait(false);
+            JObject delivered;
+            try
+            {
+                var credential = (JObject)await Minter.MintAsync(award, holder!, OpenBadgeCredentialConfigurations.LdpVc, cancellationToken).ConfigureAwait(false);
+                delivered = await DeliveryPresentationAsync(exchange, credential, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The award cannot be signed as stored (an institution's data problem): said, not shown, and the exchange stays open.
+                return VcApiExchangeResponse.Problem(500, VcApiProblems.IssuanceFailed, "Issuance failed", "The issuer could not sign this award; the exchange stays open.");
+            }
+
             exchange.HolderDid = holder;
             outcome = VcApiExchangeState.Complete;
             return new VcApiExchangeResponse(200, new JObject { ["verifiablePresentation"] = delivered });

@@ -30,6 +30,9 @@ public static class VcApiProblems
     /// <summary>409: the award is not ready to be issued yet; the exchange stays open.</summary>
     public const string AwardPending = ProblemCodes.OpenBadgesTypeBase + "AWARD_PENDING";
 
+    /// <summary>500: the award could not be signed as stored; the exchange stays open.</summary>
+    public const string IssuanceFailed = ProblemCodes.OpenBadgesTypeBase + "ISSUANCE_FAILED";
+
     /// <summary>413: the body is larger than <see cref="VcApiExchangeOptions.MaxRequestBytes"/>.</summary>
     public const string RequestTooLarge = ProblemCodes.OpenBadgesTypeBase + "REQUEST_TOO_LARGE";
 }

@@ -281,6 +281,25 @@ public sealed class VcApiExchangeTests
     }
 
     [Fact]
+    public async Task An_award_that_cannot_be_signed_is_a_server_problem_and_the_exchange_stays_open()
+    {
+        var (host, invitation) = await StartAsync();
+        await using var _ = host;
+        using var holder = Ed25519KeyFile.Generate();
+        var award = (await host.Awards.FindAsync(VcApiHost.AwardId, default))!;
+        var broken = (JObject)award.Credential.DeepClone();
+        broken["credentialSubject"] = new JArray(broken["credentialSubject"]!);
+        host.Awards.Put(award with { Credential = broken });
+        var challenge = (string)(await RequestAsync(host, invitation))["challenge"]!;
+        var message = new JObject { ["verifiablePresentation"] = await VcApiHost.DidAuthAsync(holder, challenge, host.Origin) };
+
+        AssertProblem(await host.PostAsync(invitation.ExchangeUrl, message), HttpStatusCode.InternalServerError, VcApiProblems.IssuanceFailed);
+        Assert.Equal(VcApiExchangeState.Active, host.Exchanger.FindExchange(invitation.ExchangeId)!.State);
+        host.Awards.Put(award);
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(invitation.ExchangeUrl, message)).Status);
+    }
+
+    [Fact]
     public async Task The_interaction_url_serves_the_protocols_to_a_wallet_and_a_page_to_a_browser()
     {
         var (host, invitation) = await StartAsync();
