@@ -7,6 +7,7 @@
 //   POST /offers/{awardId}[?txCode=true]         a new offer for a stored award (an institution's back office calls this)
 using OpenBadges.Keys;
 using OpenBadges.Oid4Vci;
+using OpenBadges.Oid4Vci.VcApi;
 
 var demo = args.Contains("--demo");
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
@@ -26,6 +27,8 @@ builder.Services.AddOpenId4VciIssuer(new Oid4VciIssuerOptions
 
 var app = builder.Build();
 app.MapOpenId4VciIssuer();
+app.MapVcApiExchanges();         // the Learner Credential Wallet's VC-API exchanges, same awards and key
+app.MapVcApiExchangeCreation();  // POST /exchanges {"awardId": …} → exchange URL, interaction URL, wallet link
 var issuer = app.Services.GetRequiredService<Oid4VciIssuer>();
 
 app.MapPost("/offers/{awardId}", (string awardId, bool? txCode) =>
