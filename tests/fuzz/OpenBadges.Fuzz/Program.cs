@@ -1,12 +1,33 @@
 using System.Globalization;
 using OpenBadges.Fuzz;
 
-// OpenBadges.Fuzz HARNESS|all [--seconds N] [--iterations N] [--seed N] [--findings DIR] [--libfuzzer]
+// OpenBadges.Fuzz HARNESS|all [--seconds N] [--iterations N] [--seed N] [--findings DIR]
+// OpenBadges.Fuzz HARNESS --libfuzzer            (run by sharpfuzz-bridge, see README.md)
+// OpenBadges.Fuzz HARNESS --write-seeds DIR
 // OpenBadges.Fuzz replay HARNESS FILE...
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: OpenBadges.Fuzz HARNESS|all [--seconds N] [--iterations N] [--seed N] [--findings DIR] [--libfuzzer]");
+    Console.WriteLine("usage: OpenBadges.Fuzz HARNESS|all [--seconds N] [--iterations N] [--seed N] [--findings DIR]");
+    Console.WriteLine("       OpenBadges.Fuzz HARNESS --libfuzzer | --write-seeds DIR");
     Console.WriteLine("harnesses: " + string.Join(", ", Harnesses.All.Select(h => h.Name)));
+    return 0;
+}
+
+if (args.Contains("--libfuzzer"))
+{
+    // libFuzzer mode: the process libFuzzer's sharpfuzz-bridge starts (tests/fuzz/driver, README.md), on a
+    // SharpFuzz-instrumented build. The same judgement as our driver's (documented exceptions, time, memory, the
+    // harness's own check); a finding leaves as an exception, which SharpFuzz reports to libFuzzer as a crash.
+    // Nothing instrumented may run before Run has attached the coverage map, so the harness is looked up inside.
+    Harness? harness = null;
+    SharpFuzz.Fuzzer.LibFuzzer.Run(span =>
+    {
+        harness ??= Harnesses.Find(args[0]) ?? throw new ArgumentException($"unknown harness '{args[0]}'");
+        if (Driver.Execute(harness, span.ToArray(), out _) is { } finding)
+        {
+            throw new FuzzFindingException($"{harness.Name}: {finding}");
+        }
+    });
     return 0;
 }
 
@@ -38,20 +59,18 @@ if (selected.Count == 0)
     return 2;
 }
 
-if (args.Contains("--libfuzzer"))
+if (Option("--write-seeds") is { } seedFolder)
 {
-    // libFuzzer mode: run under the libfuzzer-dotnet driver on a SharpFuzz-instrumented build (see README.md).
-    var harness = selected[0];
-    SharpFuzz.Fuzzer.LibFuzzer.Run(span =>
+    // The seed corpus as files, for libFuzzer (which reads a corpus from folders): one file per seed, named by its hash.
+    Directory.CreateDirectory(seedFolder);
+    var written = 0;
+    foreach (var input in selected[0].Seeds())
     {
-        try
-        {
-            harness.Run(span.ToArray());
-        }
-        catch (Exception e) when (harness.IsExpected(e))
-        {
-        }
-    });
+        File.WriteAllBytes(Path.Combine(seedFolder, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(input))[..16]), input);
+        written++;
+    }
+
+    Console.WriteLine($"{selected[0].Name}: {written} seed(s) in {seedFolder}");
     return 0;
 }
 
