@@ -33,14 +33,19 @@ if (args.Contains("--libfuzzer"))
 
 if (args[0] == "replay" && args.Length >= 3)
 {
-    // replay HARNESS FILE...: runs saved inputs (findings) once each and says what each does now.
+    // replay HARNESS FILE...: runs saved inputs (findings) and says what each does now, and what it costs once warm.
     var replayed = Harnesses.Find(args[1]) ?? throw new ArgumentException($"unknown harness '{args[1]}'");
     var failures = 0;
     foreach (var file in args.Skip(2))
     {
-        var finding = Driver.Execute(replayed, File.ReadAllBytes(file), out var accepted);
+        var input = File.ReadAllBytes(file);
+        Driver.Execute(replayed, input, out _); // warm-up: JIT and the harness's set-up are not the input's work
+        var cpuBefore = ProcessCpuTime.Now();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var finding = Driver.Execute(replayed, input, out var accepted);
+        var cpu = ProcessCpuTime.Now() - cpuBefore is { } used ? $"{used.TotalMilliseconds:F0} ms CPU, " : "";
         failures += finding is null ? 0 : 1;
-        Console.WriteLine($"{file}: {finding ?? (accepted ? "ok (accepted)" : "ok (refused as documented)")}");
+        Console.WriteLine($"{file}: {finding ?? (accepted ? "ok (accepted)" : "ok (refused as documented)")} ({cpu}{clock.ElapsedMilliseconds} ms)");
     }
 
     return failures == 0 ? 0 : 1;
