@@ -13,3 +13,6 @@ internal sealed record Harness(string Name, string Parser, Func<IEnumerable<byte
 
 /// <summary>A harness's own check failed: the parser returned, but broke its contract (e.g. a mutated credential verified).</summary>
 internal sealed class ContractException(string message) : Exception(message);
+
+/// <summary>A finding in libFuzzer mode: thrown out of the harness so that SharpFuzz reports the input as a crash.</summary>
+internal sealed class FuzzFindingException(string message) : Exception(message);

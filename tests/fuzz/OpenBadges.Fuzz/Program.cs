@@ -1,25 +1,51 @@
 using System.Globalization;
 using OpenBadges.Fuzz;
 
-// OpenBadges.Fuzz HARNESS|all [--seconds N] [--iterations N] [--seed N] [--findings DIR] [--libfuzzer]
+// OpenBadges.Fuzz HARNESS|all [--seconds N] [--iterations N] [--seed N] [--findings DIR]
+// OpenBadges.Fuzz HARNESS --libfuzzer            (run by sharpfuzz-bridge, see README.md)
+// OpenBadges.Fuzz HARNESS --write-seeds DIR
 // OpenBadges.Fuzz replay HARNESS FILE...
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: OpenBadges.Fuzz HARNESS|all [--seconds N] [--iterations N] [--seed N] [--findings DIR] [--libfuzzer]");
+    Console.WriteLine("usage: OpenBadges.Fuzz HARNESS|all [--seconds N] [--iterations N] [--seed N] [--findings DIR]");
+    Console.WriteLine("       OpenBadges.Fuzz HARNESS --libfuzzer | --write-seeds DIR");
     Console.WriteLine("harnesses: " + string.Join(", ", Harnesses.All.Select(h => h.Name)));
+    return 0;
+}
+
+if (args.Contains("--libfuzzer"))
+{
+    // libFuzzer mode: the process libFuzzer's sharpfuzz-bridge starts (tests/fuzz/driver, README.md), on a
+    // SharpFuzz-instrumented build. The same judgement as our driver's (documented exceptions, time, memory, the
+    // harness's own check); a finding leaves as an exception, which SharpFuzz reports to libFuzzer as a crash.
+    // Nothing instrumented may run before Run has attached the coverage map, so the harness is looked up inside.
+    Harness? harness = null;
+    SharpFuzz.Fuzzer.LibFuzzer.Run(span =>
+    {
+        harness ??= Harnesses.Find(args[0]) ?? throw new ArgumentException($"unknown harness '{args[0]}'");
+        if (Driver.Execute(harness, span.ToArray(), out _) is { } finding)
+        {
+            throw new FuzzFindingException($"{harness.Name}: {finding}");
+        }
+    });
     return 0;
 }
 
 if (args[0] == "replay" && args.Length >= 3)
 {
-    // replay HARNESS FILE...: runs saved inputs (findings) once each and says what each does now.
+    // replay HARNESS FILE...: runs saved inputs (findings) and says what each does now, and what it costs once warm.
     var replayed = Harnesses.Find(args[1]) ?? throw new ArgumentException($"unknown harness '{args[1]}'");
     var failures = 0;
     foreach (var file in args.Skip(2))
     {
-        var finding = Driver.Execute(replayed, File.ReadAllBytes(file), out var accepted);
+        var input = File.ReadAllBytes(file);
+        Driver.Execute(replayed, input, out _); // warm-up: JIT and the harness's set-up are not the input's work
+        var cpuBefore = ProcessCpuTime.Now();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var finding = Driver.Execute(replayed, input, out var accepted);
+        var cpu = ProcessCpuTime.Now() - cpuBefore is { } used ? $"{used.TotalMilliseconds:F0} ms CPU, " : "";
         failures += finding is null ? 0 : 1;
-        Console.WriteLine($"{file}: {finding ?? (accepted ? "ok (accepted)" : "ok (refused as documented)")}");
+        Console.WriteLine($"{file}: {finding ?? (accepted ? "ok (accepted)" : "ok (refused as documented)")} ({cpu}{clock.ElapsedMilliseconds} ms)");
     }
 
     return failures == 0 ? 0 : 1;
@@ -38,20 +64,18 @@ if (selected.Count == 0)
     return 2;
 }
 
-if (args.Contains("--libfuzzer"))
+if (Option("--write-seeds") is { } seedFolder)
 {
-    // libFuzzer mode: run under the libfuzzer-dotnet driver on a SharpFuzz-instrumented build (see README.md).
-    var harness = selected[0];
-    SharpFuzz.Fuzzer.LibFuzzer.Run(span =>
+    // The seed corpus as files, for libFuzzer (which reads a corpus from folders): one file per seed, named by its hash.
+    Directory.CreateDirectory(seedFolder);
+    var written = 0;
+    foreach (var input in selected[0].Seeds())
     {
-        try
-        {
-            harness.Run(span.ToArray());
-        }
-        catch (Exception e) when (harness.IsExpected(e))
-        {
-        }
-    });
+        File.WriteAllBytes(Path.Combine(seedFolder, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(input))[..16]), input);
+        written++;
+    }
+
+    Console.WriteLine($"{selected[0].Name}: {written} seed(s) in {seedFolder}");
     return 0;
 }
 

@@ -60,4 +60,45 @@ public sealed class FuzzSmokeTests(ITestOutputHelper output)
         Assert.NotEmpty(result.Findings);
         Assert.Contains("InvalidOperationException", result.Findings[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_input_that_works_past_the_time_bound_is_a_finding()
+    {
+        var spinning = new Harness("spinning", "test", () => [[1]], _ => Spin(Driver.MaxTime * 1.3));
+        var finding = Driver.Execute(spinning, [1], out _);
+        Assert.NotNull(finding);
+        Assert.StartsWith("took ", finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Waiting_for_the_processor_is_not_work_where_cpu_time_is_measured()
+    {
+        // A loaded machine stretches wall-clock time; the bound is on the work an input causes.
+        // Linux gives the process's CPU time (elsewhere the bound falls back to wall-clock time, and this does not apply).
+        Assert.True(!OperatingSystem.IsLinux() || ProcessCpuTime.Now() is not null);
+        if (ProcessCpuTime.Now() is null)
+        {
+            return;
+        }
+
+        var waiting = new Harness("waiting", "test", () => [[1]], _ => Thread.Sleep(Driver.MaxTime * 1.3));
+        Assert.Null(Driver.Execute(waiting, [1], out var accepted));
+        Assert.True(accepted);
+    }
+
+    private static void Spin(TimeSpan work)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var start = ProcessCpuTime.Now();
+        var x = 0UL;
+        while (start is { } s ? ProcessCpuTime.Now() - s < work : clock.Elapsed < work)
+        {
+            for (var i = 0; i < 10_000; i++)
+            {
+                x = x * 6364136223846793005UL + 1442695040888963407UL;
+            }
+        }
+
+        GC.KeepAlive(x);
+    }
 }
