@@ -310,12 +310,30 @@ public static partial class JsonInput
     /// <summary>Why <paramref name="inexact"/> (a number <see cref="FirstInexactNumber"/> found) cannot be signed, naming its path.</summary>
     internal static string DescribeInexact(JValue inexact) =>
         inexact.Type == JTokenType.Integer
-            ? $"The integer at '{inexact.Path}' is 10^21 or more in magnitude (22 digits or more): a Data Integrity proof signs it as a double, so other digits would verify too. Write such numbers as strings."
+            ? inexact.Value is System.Numerics.BigInteger big && System.Numerics.BigInteger.Abs(big) >= TenToThe21
+                ? $"The integer at '{inexact.Path}' is 10^21 or more in magnitude (22 digits or more): a Data Integrity proof signs it as a double, so other digits would verify too. Write such numbers as strings."
+                : $"The integer at '{inexact.Path}' is {inexact.ToString(Formatting.None)}, which a double does not hold exactly (beyond 2^53, JCS and processors that read numbers as doubles sign {new System.Numerics.BigInteger(double.Parse(inexact.ToString(Formatting.None), System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture)} instead, so other digits would verify too). Write such numbers as strings."
             : inexact.Annotation<InexactNumberText>() is { } text
                 ? $"The number at '{inexact.Path}' is written {text.Text}, which a double does not hold exactly (it signs as {((double)inexact.Value!).ToString("R", System.Globalization.CultureInfo.InvariantCulture)}, so other digits would verify too): write at most 17 significant digits that round-trip, or a string."
                 : $"The number at '{inexact.Path}' overflows a double: it has no value a proof could sign.";
 
     private static readonly System.Numerics.BigInteger TenToThe21 = System.Numerics.BigInteger.Pow(10, 21);
+
+    // Every integer of magnitude 2^53 or less is a double exactly; above it, only some are. (BigInteger's conversion
+    // to double truncates rather than rounds; that still tells exact from inexact, but the nearest double, for the
+    // message, comes from parsing the text.)
+    private const long LargestAlwaysExactInteger = 1L << 53;
+
+    /// <summary>
+    /// An integer two signers could write differently: 10^21 or more (JSON-LD writes it as xsd:double), or one a double
+    /// does not hold exactly (JCS, and JSON-LD processors that read numbers as doubles, sign its nearest double instead).
+    /// </summary>
+    private static bool IsInexactInteger(object? value) => value switch
+    {
+        long small => small is > LargestAlwaysExactInteger or < -LargestAlwaysExactInteger && new System.Numerics.BigInteger((double)small) != small,
+        System.Numerics.BigInteger big => System.Numerics.BigInteger.Abs(big) >= TenToThe21 || new System.Numerics.BigInteger((double)big) != big,
+        _ => false,
+    };
 
     // Document order, depth first, like DescendantsAndSelf, without an iterator per container (this runs on
     // every sign and verify). One virtual Type call per token decides; no type tests. Finds a value parsed into a
@@ -354,7 +372,7 @@ public static partial class JsonInput
             case JTokenType.TimeSpan:
                 return token;
             case JTokenType.Integer when inexactNumbers:
-                return ((JValue)token).Value is System.Numerics.BigInteger big && System.Numerics.BigInteger.Abs(big) >= TenToThe21 ? token : null;
+                return IsInexactInteger(((JValue)token).Value) ? token : null;
             case JTokenType.Float when inexactNumbers:
                 return (((JValue)token).Value is double d && !double.IsFinite(d)) || token.Annotation<InexactNumberText>() is not null ? token : null;
             default:

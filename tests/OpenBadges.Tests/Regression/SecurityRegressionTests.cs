@@ -203,6 +203,32 @@ public sealed class SecurityRegressionTests
         }
     }
 
+    // Guards against: an integer above 2^53 that a double does not hold. JCS (RFC 8785) writes every number as its
+    // double, so under eddsa-jcs-2022 9007199254740993 signs exactly as 9007199254740992 does; JSON-LD processors that
+    // read numbers as doubles (jsonld.js) do the same under rdfc. The signer must refuse it and the verifier flag it.
+    [Theory]
+    [InlineData("9007199254740993", "9007199254740992")]
+    [InlineData("-123456789012345678", "-123456789012345680")]
+    [InlineData("18446744073709551617", "18446744073709551616")]
+    public async Task An_integer_a_double_does_not_hold_is_refused_at_signing_and_never_verifies_under_jcs(string inexact, string asDouble)
+    {
+        var credential = WithExtensions(Credential());
+        ((JArray)credential["@context"]!).Add(new JObject { ["serial"] = "https://example.org/serial" });
+        credential["serial"] = JToken.Parse(inexact);
+        var refused = await Assert.ThrowsAsync<OpenBadges.Json.JsonInputException>(() => SignAsync(credential, suite: Cryptosuites.EddsaJcs2022));
+        Assert.Contains("serial", refused.Message, StringComparison.Ordinal);
+
+        credential["serial"] = JToken.Parse(asDouble);
+        var signed = await SignAsync(credential, suite: Cryptosuites.EddsaJcs2022);
+        Assert.Equal(Verdict.Valid, (await VerifyAsync(signed.ToString())).Verdict);
+
+        var tampered = signed.ToString().Replace(asDouble, inexact, StringComparison.Ordinal);
+        Assert.Contains(inexact, tampered, StringComparison.Ordinal);
+        var report = await VerifyAsync(tampered);
+        Assert.Equal(Verdict.Invalid, report.Verdict);
+        Assert.Contains("serial", report.Find(CheckNames.JsonLd)!.Message + report.Find(CheckNames.JsonLd)!.JsonPath, StringComparison.Ordinal);
+    }
+
     // Guards against: duplicate JSON keys — one parser takes the first "name", another the last: two readers, two credentials.
     [Fact]
     public async Task Duplicate_json_keys_are_invalid()

@@ -17,11 +17,21 @@ public sealed class SignableJsonTests
     }
 
     [Theory]
-    [InlineData("999999999999999999999")] // 21 digits, just below 10^21: the boundary is 10^21, not "21 digits"
-    [InlineData("-999999999999999999999")]
-    public void Accepts_the_largest_21_digit_integers(string number)
+    [InlineData("590295810358705651712")] // 2^69: 21 digits, below 10^21 and a double exactly, so it signs as written
+    [InlineData("-590295810358705651712")]
+    public void Accepts_21_digit_integers_a_double_holds(string number)
     {
         JsonInput.RequireSignableJson(JsonInput.Parse($$"""{ "n": {{number}} }"""));
+    }
+
+    [Theory]
+    [InlineData("999999999999999999999", "1000000000000000000000")] // below 10^21, but its double is 10^21
+    [InlineData("-9007199254740993", "-9007199254740992")]
+    public void Refuses_integers_below_10_21_that_a_double_does_not_hold(string number, string signedAs)
+    {
+        var e = Assert.Throws<JsonInputException>(() => JsonInput.RequireSignableJson(JsonInput.Parse($$"""{ "n": {{number}} }""")));
+        Assert.Contains("'n'", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"sign {signedAs} instead", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -42,10 +52,18 @@ public sealed class SignableJsonTests
     }
 
     [Theory]
-    [InlineData("""{ "n": 999999999999999999999, "m": -999999999999999999999, "f": 1.5e300, "s": "1000000000000000000000" }""")]
+    [InlineData("""{ "n": 590295810358705651712, "m": -590295810358705651712, "p": 9007199254740992, "f": 1.5e300, "s": "1000000000000000000000" }""")] // 2^69 and 2^53: doubles exactly
+    [InlineData("""{ "n": 999999999999999999999 }""", false)] // below 10^21, but no double holds it: JCS would sign 1e21
     [InlineData("""{ "ects": 5, "gpa": 3.7, "flag": true, "none": null }""")]
-    public void Accepts_numbers_the_canonical_form_keeps(string json)
+    public void Accepts_numbers_the_canonical_form_keeps(string json, bool accepted = true)
     {
-        JsonInput.RequireSignableJson(JsonInput.Parse(json));
+        if (accepted)
+        {
+            JsonInput.RequireSignableJson(JsonInput.Parse(json));
+        }
+        else
+        {
+            Assert.Throws<JsonInputException>(() => JsonInput.RequireSignableJson(JsonInput.Parse(json)));
+        }
     }
 }

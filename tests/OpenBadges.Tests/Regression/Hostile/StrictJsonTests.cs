@@ -87,7 +87,10 @@ public sealed class StrictJsonTests
     [InlineData("0.30000000000000004", false)]
     [InlineData("-0.0", false)]
     [InlineData("1E+23", false)]
-    [InlineData("12345678901234567890", false)]
+    [InlineData("12345678901234567890", true)] // its double is 12345678901234567168
+    [InlineData("9007199254740993", true)]     // 2^53 + 1
+    [InlineData("9007199254740992", false)]    // 2^53
+    [InlineData("18014398509481984", false)]   // 2^54: above 2^53, yet a double exactly
     public void A_number_a_double_does_not_hold_is_refused_at_signing_with_its_path(string number, bool refused)
     {
         var document = JsonInput.Parse($$"""{ "a": { "b": [1, {{number}}] } }""");
