@@ -92,8 +92,29 @@ internal static class QuickRun
                 perRound["rdfc-canon-large"][r] / w.LargeQuads / (perRound["rdfc-canon-small"][r] / w.SmallQuads)).ToList());
             var signPerQuad = perRound.ContainsKey("rdfc-sign-large") ? Median(Enumerable.Range(0, rounds).Select(r =>
                 perRound["rdfc-sign-large"][r] / w.LargeQuads / (perRound["rdfc-sign-small"][r] / w.SmallQuads)).ToList()) : double.NaN;
-            Console.WriteLine($"canonical quads: small {w.SmallQuads}, large {w.LargeQuads}; cost per quad large/small: canonicalize {perQuad:F2}, sign {signPerQuad:F2}");
-            results["quads"] = new JObject { ["small"] = w.SmallQuads, ["large"] = w.LargeQuads, ["canonicalizePerQuadRatio"] = Math.Round(perQuad, 3), ["signPerQuadRatio"] = Math.Round(signPerQuad, 3) };
+            var verifyPerQuad = perRound.ContainsKey("rdfc-verify-large") && perRound.ContainsKey("rdfc-verify-small") ? Median(Enumerable.Range(0, rounds).Select(r =>
+                perRound["rdfc-verify-large"][r] / w.LargeQuads / (perRound["rdfc-verify-small"][r] / w.SmallQuads)).ToList()) : double.NaN;
+            Console.WriteLine($"canonical quads: small {w.SmallQuads}, large {w.LargeQuads}; cost per quad large/small: canonicalize {perQuad:F2}, sign {signPerQuad:F2}, verify {verifyPerQuad:F2}");
+            results["quads"] = new JObject { ["small"] = w.SmallQuads, ["large"] = w.LargeQuads, ["canonicalizePerQuadRatio"] = Math.Round(perQuad, 3), ["signPerQuadRatio"] = Math.Round(signPerQuad, 3), ["verifyPerQuadRatio"] = Math.Round(verifyPerQuad, 3) };
+        }
+
+        // Ed25519Signature2020 against eddsa-rdfc-2022 on the same tiny credential, per round, for both context generations.
+        foreach (var generation in new[] { "tiny11", "tiny20" })
+        {
+            var pairs = new JObject();
+            foreach (var step in new[] { "sign", "verify" })
+            {
+                if (perRound.TryGetValue($"{generation}-ed2020-{step}", out var ed2020) && perRound.TryGetValue($"{generation}-rdfc-{step}", out var rdfc))
+                {
+                    pairs[step] = Math.Round(Median(Enumerable.Range(0, rounds).Select(r => ed2020[r] / rdfc[r]).ToList()), 3);
+                }
+            }
+
+            if (pairs.Count > 0)
+            {
+                Console.WriteLine($"{generation}: Ed25519Signature2020 / eddsa-rdfc-2022 on the same credential: sign {pairs["sign"]}, verify {pairs["verify"]}");
+                results[generation + "-ed2020-vs-rdfc"] = pairs;
+            }
         }
 
         if (perRound.ContainsKey("ecdsa-sd-base-small"))
@@ -151,6 +172,7 @@ internal static class QuickRun
 
         // The proofValue of the small credential (created 2024-09-01T00:00:00Z), to compare with another stack's.
         results["proofValue"] = (string?)w.SignRdfcSmall()["proof"]?["proofValue"];
+        results["tiny11Ed2020ProofValue"] = (string?)w.SignTiny(false, OpenBadges.Proofs.Cryptosuites.Ed25519Signature2020)["proof"]?["proofValue"];
         if (json is not null)
         {
             File.WriteAllText(json, results.ToString(Formatting.Indented));
@@ -188,6 +210,14 @@ internal static class QuickRun
         new("jwt-sign-small", "sign", w.SignJwt, "raw-sign"),
         new("jwt-verify-small", "verify", () => w.VerifyJwt(), "raw-verify"),
         new("build-sign", "sign", w.BuildAndSign, "raw-sign"),
+        new("tiny11-rdfc-sign", "sign", () => w.SignTiny(false, OpenBadges.Proofs.Cryptosuites.EddsaRdfc2022), "raw-sign"),
+        new("tiny11-ed2020-sign", "sign", () => w.SignTiny(false, OpenBadges.Proofs.Cryptosuites.Ed25519Signature2020), "raw-sign"),
+        new("tiny11-rdfc-verify", "verify", () => w.VerifyTiny(false, false), "raw-verify"),
+        new("tiny11-ed2020-verify", "verify", () => w.VerifyTiny(false, true), "raw-verify"),
+        new("tiny20-rdfc-sign", "sign", () => w.SignTiny(true, OpenBadges.Proofs.Cryptosuites.EddsaRdfc2022), "raw-sign"),
+        new("tiny20-ed2020-sign", "sign", () => w.SignTiny(true, OpenBadges.Proofs.Cryptosuites.Ed25519Signature2020), "raw-sign"),
+        new("tiny20-rdfc-verify", "verify", () => w.VerifyTiny(true, false), "raw-verify"),
+        new("tiny20-ed2020-verify", "verify", () => w.VerifyTiny(true, true), "raw-verify"),
         new("raw-p256-sign", "raw", () => w.Ecdsa.RawSign(), "raw-p256-sign"),
         new("raw-p256-verify", "raw", () => w.Ecdsa.RawVerify(), "raw-p256-verify"),
         new("ecdsa-rdfc-proof-small", "sign", w.Ecdsa.ProofRdfc, "raw-p256-sign"),

@@ -53,6 +53,12 @@ public sealed class Workload : IDisposable
         LargeSignedRdfc = Sign(Large, Cryptosuites.EddsaRdfc2022);
         SmallSignedJcs = Sign(Small, Cryptosuites.EddsaJcs2022);
         SmallSigned2020 = Sign(Small, Cryptosuites.Ed25519Signature2020);
+        TinyVc11 = Tiny(vc2: false);
+        TinyVc20 = Tiny(vc2: true);
+        TinyVc11SignedRdfc = Sign(TinyVc11, Cryptosuites.EddsaRdfc2022);
+        TinyVc11Signed2020 = Sign(TinyVc11, Cryptosuites.Ed25519Signature2020);
+        TinyVc20SignedRdfc = Sign(TinyVc20, Cryptosuites.EddsaRdfc2022);
+        TinyVc20Signed2020 = Sign(TinyVc20, Cryptosuites.Ed25519Signature2020);
         SmallJwt = _jwtIssuer.IssueAsync(Small).GetAwaiter().GetResult();
         SmallQuads = Rdfc10Quads(Small);
         SmallRdf = JsonLdProcessor.ToRdf(Small, new JsonLdOptions { RdfDirection = "i18n-datatype" });
@@ -69,6 +75,8 @@ public sealed class Workload : IDisposable
             ("rdfc proof-only", Verify(Attach(Small, CreateProofRdfcSmall())) && JToken.DeepEquals(SmallSignedRdfc["proof"], CreateProofRdfcSmall())),
             ("jcs proof-only", Verify(Attach(Small, CreateProofJcsSmall())) && JToken.DeepEquals(SmallSignedJcs["proof"], CreateProofJcsSmall())),
             ("credential verifier", VerifyCredentialSmall()),
+            ("tiny VC 1.1 rdfc", Verify(TinyVc11SignedRdfc)), ("tiny VC 1.1 2020", Verify(TinyVc11Signed2020)),
+            ("tiny VC 2.0 rdfc", Verify(TinyVc20SignedRdfc)), ("tiny VC 2.0 2020", Verify(TinyVc20Signed2020)),
         })
         {
             if (!ok)
@@ -92,6 +100,37 @@ public sealed class Workload : IDisposable
     public JObject SmallSigned2020 { get; }
 
     public string SmallJwt { get; }
+
+    /// <summary>
+    /// The tiny credential many issuers sign: one context (<c>credentials/v1</c>, or <c>credentials/v2</c>), one
+    /// subject id, issuer and date; for Ed25519Signature2020 against eddsa-rdfc-2022 on the same input.
+    /// </summary>
+    public JObject TinyVc11 { get; }
+
+    public JObject TinyVc20 { get; }
+
+    public JObject TinyVc11SignedRdfc { get; }
+
+    public JObject TinyVc11Signed2020 { get; }
+
+    public JObject TinyVc20SignedRdfc { get; }
+
+    public JObject TinyVc20Signed2020 { get; }
+
+    private JObject Tiny(bool vc2) => new()
+    {
+        ["@context"] = new JArray(vc2 ? "https://www.w3.org/ns/credentials/v2" : "https://www.w3.org/2018/credentials/v1"),
+        ["id"] = "urn:uuid:7b3c2f6e-51a4-4d0b-9a0e-6f1d2c3b4a59",
+        ["type"] = new JArray("VerifiableCredential"),
+        ["issuer"] = _signer.PublicKey.ToDidKey(),
+        [vc2 ? "validFrom" : "issuanceDate"] = "2024-09-01T00:00:00Z",
+        ["credentialSubject"] = new JObject { ["id"] = "did:example:ebfeb1f712ebc6f1c276e12ec21" },
+    };
+
+    public JObject SignTiny(bool vc2, Cryptosuite suite) => Sign(vc2 ? TinyVc20 : TinyVc11, suite);
+
+    public bool VerifyTiny(bool vc2, bool ed2020) =>
+        Verify(vc2 ? (ed2020 ? TinyVc20Signed2020 : TinyVc20SignedRdfc) : (ed2020 ? TinyVc11Signed2020 : TinyVc11SignedRdfc));
 
     /// <summary>Canonical quads of the small credential (document only).</summary>
     public int SmallQuads { get; }

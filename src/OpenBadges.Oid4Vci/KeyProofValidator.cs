@@ -277,7 +277,12 @@ public sealed class KeyProofValidator
 
     private static async Task<bool> VerifySignatureAsync(string jwt, JosePublicKey key, string alg)
     {
-        // Only the signature is IdentityModel's job: typ, aud, iat and nonce are checked above by the spec's rules.
+        // Only the signature is checked here: typ, aud, iat and nonce are checked above by the spec's rules.
+        if (JwsSignature.TryVerifyEd25519(jwt, key, alg, out var ed25519Valid))
+        {
+            return ed25519Valid;
+        }
+
         try
         {
             return (await JwsSignature.ValidateAsync(jwt, key, alg, MaxProofLength).ConfigureAwait(false)).IsValid;

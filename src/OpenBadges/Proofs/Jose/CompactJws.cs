@@ -47,13 +47,17 @@ internal sealed class CompactJws
             return false;
         }
 
-        var segments = token.Split('.');
+        // Segments as ranges of the token, not three new strings (a token is mostly its payload).
+        var firstDot = token.IndexOf('.');
+        var lastDot = token.LastIndexOf('.');
+        Range[] segments = [new(0, firstDot), new(firstDot + 1, lastDot), new(lastDot + 1, token.Length)];
 
         string[] names = ["header", "payload", "signature"];
         var decoded = new byte[3][];
         for (var i = 0; i < 3; i++)
         {
-            if (segments[i].Length == 0)
+            var segment = token.AsSpan(segments[i]);
+            if (segment.Length == 0)
             {
                 check = VcJwtChecks.Structure;
                 error = i == 2
@@ -62,8 +66,8 @@ internal sealed class CompactJws
                 return false;
             }
 
-            var buffer = new byte[System.Buffers.Text.Base64Url.GetMaxDecodedLength(segments[i].Length)];
-            if (!Multibase.TryDecodeBase64Url(segments[i], buffer, out var written, out var decodeError))
+            var buffer = new byte[System.Buffers.Text.Base64Url.GetMaxDecodedLength(segment.Length)];
+            if (!Multibase.TryDecodeBase64Url(segment, buffer, out var written, out var decodeError))
             {
                 check = VcJwtChecks.Structure;
                 error = $"the {names[i]} segment is not base64url without padding: {decodeError}";

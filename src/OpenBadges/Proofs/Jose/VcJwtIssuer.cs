@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -98,6 +99,15 @@ public sealed partial class VcJwtIssuer
     /// </exception>
     public static JObject CreatePayload(JObject credential)
     {
+        var claims = ReadClaims(credential);
+        var payload = (JObject)credential.DeepClone();
+        claims.AddTo(payload);
+        return payload;
+    }
+
+    /// <summary>The registered claims <paramref name="credential"/> gives, after the checks <see cref="CreatePayload"/> documents.</summary>
+    private static RegisteredClaims ReadClaims(JObject credential)
+    {
         ArgumentNullException.ThrowIfNull(credential);
         foreach (var name in VcJwtClaims.Registered)
         {
@@ -114,19 +124,7 @@ public sealed partial class VcJwtIssuer
             Throw.Argument(nameof(credential), "The credential has no 'validFrom' date-time with a time zone; it becomes the 'nbf' claim (OB 3.0 requires validFrom).");
         }
 
-        var payload = (JObject)credential.DeepClone();
-        payload[VcJwtClaims.Iss] = issuerId;
-        if (VcJwtClaims.String(credential["id"]) is { } id)
-        {
-            payload[VcJwtClaims.Jti] = id;
-        }
-
-        payload[VcJwtClaims.Nbf] = VcJwtClaims.ToNumericDate(validFrom);
-        if (VcJwtClaims.SubjectId(credential) is { } subjectId)
-        {
-            payload[VcJwtClaims.Sub] = subjectId;
-        }
-
+        long? expires = null;
         if (credential["validUntil"] is { } validUntilToken)
         {
             if (!VcJwtClaims.TryReadDate(validUntilToken, out var validUntil))
@@ -134,10 +132,60 @@ public sealed partial class VcJwtIssuer
                 Throw.Argument(nameof(credential), "The credential's 'validUntil' is not a date-time with a time zone; it becomes the 'exp' claim.");
             }
 
-            payload[VcJwtClaims.Exp] = VcJwtClaims.ToNumericDate(validUntil);
+            expires = VcJwtClaims.ToNumericDate(validUntil);
         }
 
-        return payload;
+        return new RegisteredClaims(issuerId, VcJwtClaims.String(credential["id"]), VcJwtClaims.ToNumericDate(validFrom), VcJwtClaims.SubjectId(credential), expires);
+    }
+
+    /// <summary>iss, jti, nbf, sub and exp, in the order they follow the credential's own members.</summary>
+    private readonly record struct RegisteredClaims(string Issuer, string? Id, long NotBefore, string? Subject, long? Expires)
+    {
+        public void AddTo(JObject payload)
+        {
+            payload[VcJwtClaims.Iss] = Issuer;
+            if (Id is not null)
+            {
+                payload[VcJwtClaims.Jti] = Id;
+            }
+
+            payload[VcJwtClaims.Nbf] = NotBefore;
+            if (Subject is not null)
+            {
+                payload[VcJwtClaims.Sub] = Subject;
+            }
+
+            if (Expires is { } expires)
+            {
+                payload[VcJwtClaims.Exp] = expires;
+            }
+        }
+
+        /// <summary>Writes them as the members <see cref="AddTo"/> would add, in the same order.</summary>
+        public void WriteTo(JsonWriter writer)
+        {
+            writer.WritePropertyName(VcJwtClaims.Iss);
+            writer.WriteValue(Issuer);
+            if (Id is not null)
+            {
+                writer.WritePropertyName(VcJwtClaims.Jti);
+                writer.WriteValue(Id);
+            }
+
+            writer.WritePropertyName(VcJwtClaims.Nbf);
+            writer.WriteValue(NotBefore);
+            if (Subject is not null)
+            {
+                writer.WritePropertyName(VcJwtClaims.Sub);
+                writer.WriteValue(Subject);
+            }
+
+            if (Expires is { } expires)
+            {
+                writer.WritePropertyName(VcJwtClaims.Exp);
+                writer.WriteValue(expires);
+            }
+        }
     }
 
     /// <summary>Issues <paramref name="credential"/> as a compact JWS: <c>header.payload.signature</c>.</summary>
@@ -145,10 +193,54 @@ public sealed partial class VcJwtIssuer
     /// <exception cref="InvalidOperationException">The signer returned a signature of the wrong shape.</exception>
     public async Task<string> IssueAsync(JObject credential, CancellationToken cancellationToken = default)
     {
-        var payload = CreatePayload(credential);
-        var signingInput = Encode(CreateHeader()) + "." + Encode(payload);
-        var signature = await Signer.SignAsync(Encoding.ASCII.GetBytes(signingInput), cancellationToken).ConfigureAwait(false);
-        return signingInput + "." + System.Buffers.Text.Base64Url.EncodeToString(ToJoseSignature(signature));
+        // The payload is written straight from the credential and the claims (the same JSON as CreatePayload's
+        // object would write), not copied into a new tree first: the copy was a third of an EdDSA issue.
+        var claims = ReadClaims(credential);
+        var signingInput = SigningInput(CreateHeader(), credential, claims);
+        var signature = await Signer.SignAsync(signingInput, cancellationToken).ConfigureAwait(false);
+        var encodedSignature = ToJoseSignature(signature);
+        return string.Create(
+            signingInput.Length + 1 + System.Buffers.Text.Base64Url.GetEncodedLength(encodedSignature.Length),
+            (signingInput, encodedSignature),
+            static (chars, state) =>
+            {
+                Encoding.ASCII.GetChars(state.signingInput, chars);
+                chars[state.signingInput.Length] = '.';
+                System.Buffers.Text.Base64Url.EncodeToChars(state.encodedSignature, chars[(state.signingInput.Length + 1)..]);
+            });
+    }
+
+    /// <summary>ASCII of base64url(header) "." base64url(credential + claims).</summary>
+    private static byte[] SigningInput(JObject header, JObject credential, RegisteredClaims claims)
+    {
+        var json = new ArrayBufferWriter<byte>(4096);
+        using (var text = new StreamWriter(new BufferWriterStream(json), StrictUtf8, 1024, leaveOpen: false))
+        using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None, CloseOutput = false })
+        {
+            header.WriteTo(writer);
+            writer.Flush();
+            text.Flush();
+            var headerLength = json.WrittenCount;
+
+            writer.WriteStartObject();
+            foreach (var member in credential.Properties())
+            {
+                member.WriteTo(writer);
+            }
+
+            claims.WriteTo(writer);
+            writer.WriteEndObject();
+            writer.Flush();
+            text.Flush();
+            var written = json.WrittenSpan;
+            var headerJson = written[..headerLength];
+            var payloadJson = written[headerLength..];
+            var input = new byte[System.Buffers.Text.Base64Url.GetEncodedLength(headerJson.Length) + 1 + System.Buffers.Text.Base64Url.GetEncodedLength(payloadJson.Length)];
+            var at = System.Buffers.Text.Base64Url.EncodeToUtf8(headerJson, input);
+            input[at++] = (byte)'.';
+            System.Buffers.Text.Base64Url.EncodeToUtf8(payloadJson, input.AsSpan(at));
+            return input;
+        }
     }
 
     private byte[] ToJoseSignature(byte[] signature)
@@ -166,6 +258,34 @@ public sealed partial class VcJwtIssuer
         }
     }
 
-    private static string Encode(JObject value) =>
-        System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(value.ToString(Formatting.None)));
+    // UTF-8 without a byte order mark, as JObject.ToString and Encoding.UTF8.GetBytes wrote it before.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    /// <summary>A write-only stream into an <see cref="ArrayBufferWriter{T}"/>.</summary>
+    private sealed class BufferWriterStream(ArrayBufferWriter<byte> into) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => into.WrittenCount;
+
+        public override long Position { get => into.WrittenCount; set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer) => into.Write(buffer);
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
 }

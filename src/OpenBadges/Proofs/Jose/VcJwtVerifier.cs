@@ -10,8 +10,8 @@ namespace OpenBadges.Proofs.Jose;
 /// Verifies a VC-JWT (OB 3.0 §8.2.6; VC 1.1 JWT tokens with a <c>vc</c> claim too) and reports named checks
 /// (<see cref="VcJwtChecks"/>). Never throws for any token: a bad token is a result with Failed checks. The token is
 /// taken apart here under strict rules (size, segments, base64url, duplicate-free JSON, <c>alg</c> allow-list, <c>crit</c>);
-/// the signature is then checked by Microsoft.IdentityModel's <see cref="JsonWebTokenHandler"/> with the one algorithm
-/// the resolved key allows — RS256 and ES256 with .NET's RSA/ECDsa, EdDSA through <see cref="Ed25519CryptoProvider"/>.
+/// the signature is then checked with the one algorithm the resolved key allows: EdDSA directly with NSec
+/// (<see cref="JwsSignature"/>), RS256 and ES256 by Microsoft.IdentityModel's <see cref="JsonWebTokenHandler"/>.
 /// </summary>
 public static partial class VcJwtVerifier
 {
@@ -178,7 +178,14 @@ public static partial class VcJwtVerifier
     private static async Task<VerificationCheck> VerifySignatureAsync(string token, JosePublicKey key, string alg, VcJwtVerificationOptions options)
     {
         const string Rule = "RFC 7515 §5.2: the JWS signature verifies with the issuer's key and the key's algorithm";
-        // Only the signature is IdentityModel's job here; claims and time are named checks of their own.
+        // Only the signature is checked here; claims and time are named checks of their own.
+        if (JwsSignature.TryVerifyEd25519(token, key, alg, out var ed25519Valid))
+        {
+            return ed25519Valid
+                ? VerificationCheck.Pass(VcJwtChecks.Signature, $"{alg} signature verifies with the {key.Describe()}", null, Rule)
+                : VerificationCheck.Fail(VcJwtChecks.Signature, $"the {alg} signature does not verify with the {key.Describe()}", null, Rule);
+        }
+
         TokenValidationResult result;
         try
         {
@@ -238,7 +245,9 @@ public static partial class VcJwtVerifier
 
         public void NotApplicable(string name, string message, string? path, string rule) => _checks.Add(VerificationCheck.NotApplicable(name, message, path, rule));
 
+        // Header, payload and credential were parsed (the credential copied) for this run alone and nothing else
+        // holds them, so the result takes them as they are.
         public VcJwtVerificationResult Result() =>
-            new(_checks.ToArray(), (JObject?)Header?.DeepClone(), (JObject?)Payload?.DeepClone(), (JObject?)Credential?.DeepClone(), IsVcClaimForm);
+            new(_checks.ToArray(), Header, Payload, Credential, IsVcClaimForm);
     }
 }
