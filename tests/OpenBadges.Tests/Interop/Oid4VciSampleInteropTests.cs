@@ -12,7 +12,7 @@ using OpenBadges.Verification;
 namespace OpenBadges.Tests.Interop;
 
 /// <summary>
-/// samples/Oid4VciIssuer run as its README says (<c>--urls http://127.0.0.1:PORT --demo</c>): the <c>offer:</c> line it
+/// samples/WalletIssuer run as its README says (<c>--urls http://127.0.0.1:PORT --demo</c>): the <c>offer:</c> line it
 /// prints is scanned by the npm <c>@openid4vc/openid4vci</c> client, which collects a credential that verifies.
 /// </summary>
 public sealed class Oid4VciSampleInteropTests
@@ -22,7 +22,7 @@ public sealed class Oid4VciSampleInteropTests
     {
         // The sample is built next to the tests, in the same configuration (tests/OpenBadges.Tests/bin/<Configuration>/net10.0/).
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var dll = Path.Combine(SharedData.RepositoryRoot, "samples", "Oid4VciIssuer", "bin", configuration, "net10.0", "Oid4VciIssuer.dll");
+        var dll = Path.Combine(SharedData.RepositoryRoot, "samples", "WalletIssuer", "bin", configuration, "net10.0", "WalletIssuer.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: build the solution first.");
 
         int port;
