@@ -24,7 +24,7 @@ public sealed class OpenIddictAccessTokens(IServiceProvider services) : IAccessT
                 ? new AccessGrant(awardId, expires)
                 : null;
         }
-        catch (OpenIddictExceptions.ValidationException)
+        catch (Exception e) when (e is OpenIddictExceptions.ProtocolException or OpenIddictExceptions.ValidationException)
         {
             return null;   // unknown, forged, expired, for another audience: the endpoint answers 401 invalid_token
         }

@@ -44,7 +44,7 @@ internal sealed class IssuerHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<IssuerHost> StartAsync(TimeProvider? clock = null, IAccessTokenValidator? tokens = null)
+    public static async Task<IssuerHost> StartAsync(TimeProvider? clock = null, IAccessTokenValidator? tokens = null, bool withP256Key = true)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -60,7 +60,7 @@ internal sealed class IssuerHost : IAsyncDisposable
         {
             CredentialIssuer = address,
             Signer = key.CreateSigner(),
-            P256Signer = p256Key.CreateSigner(),
+            P256Signer = withP256Key ? p256Key.CreateSigner() : null,
             DisplayName = "Hogeschool Rijnland micro-credential",
             TimeProvider = clock ?? TimeProvider.System,
         }, awards, tokens);
