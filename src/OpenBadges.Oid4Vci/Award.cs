@@ -10,4 +10,8 @@ namespace OpenBadges.Oid4Vci;
 /// <param name="Id">The award's id in the store.</param>
 /// <param name="Credential">The unsigned credential (never modified: each issuance works on a copy).</param>
 /// <param name="IsReady">False while the award is pending (the wallet gets a deferred <c>transaction_id</c>).</param>
-public sealed record Award(string Id, JObject Credential, bool IsReady = true);
+/// <param name="LearnerId">
+/// Who may collect it in the authorization code flow: the authorization server's subject for the learner (the sample
+/// checks the signed-in learner against it). Null: whoever holds the offer.
+/// </param>
+public sealed record Award(string Id, JObject Credential, bool IsReady = true, string? LearnerId = null);

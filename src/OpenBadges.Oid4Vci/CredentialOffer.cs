@@ -5,7 +5,7 @@ using QRCoder;
 namespace OpenBadges.Oid4Vci;
 
 /// <summary>
-/// A Credential Offer (OpenID4VCI 1.0 §4.1) for the pre-authorized code flow: the offer object, the
+/// A Credential Offer (OpenID4VCI 1.0 §4.1) for the pre-authorized code or the authorization code flow: the offer object, the
 /// <c>openid-credential-offer://</c> URI carrying it by value and by reference, and a QR code of either.
 /// </summary>
 public sealed class CredentialOffer
@@ -15,6 +15,9 @@ public sealed class CredentialOffer
 
     /// <summary>The grant type of the pre-authorized code flow (§3.5).</summary>
     public const string PreAuthorizedCodeGrant = "urn:ietf:params:oauth:grant-type:pre-authorized_code";
+
+    /// <summary>The grant of the authorization code flow (§4.1.1).</summary>
+    public const string AuthorizationCodeGrant = "authorization_code";
 
     internal CredentialOffer(JObject offer, string referenceUrl, string? txCode)
     {
@@ -33,7 +36,12 @@ public sealed class CredentialOffer
     public string? TxCode { get; }
 
     /// <summary>The pre-authorized code in the offer.</summary>
-    public string PreAuthorizedCode => (string)Offer["grants"]![PreAuthorizedCodeGrant]!["pre-authorized_code"]!;
+    /// <exception cref="InvalidOperationException">An authorization code offer (it has <see cref="IssuerState"/> instead).</exception>
+    public string PreAuthorizedCode => (string?)Offer["grants"]![PreAuthorizedCodeGrant]?["pre-authorized_code"]
+        ?? throw new InvalidOperationException("this is an authorization code offer: it has an issuer_state, not a pre-authorized code.");
+
+    /// <summary>The <c>issuer_state</c> of an authorization code offer; null for a pre-authorized code offer.</summary>
+    public string? IssuerState => (string?)Offer["grants"]![AuthorizationCodeGrant]?["issuer_state"];
 
     /// <summary>The offer by value: <c>openid-credential-offer://?credential_offer=…</c> (§4.1.2).</summary>
     public string ByValueUri => Scheme + "?credential_offer=" + Uri.EscapeDataString(Offer.ToString(Formatting.None));

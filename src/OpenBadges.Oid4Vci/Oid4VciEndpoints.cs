@@ -69,13 +69,13 @@ public static class Oid4VciEndpoints
             ["deferred_credential_endpoint"] = id + Oid4VciPaths.DeferredCredential,
             ["notification_endpoint"] = id + Oid4VciPaths.Notification,
             ["display"] = new JArray(new JObject { ["name"] = issuer.Options.DisplayName, ["locale"] = "en" }),
-            ["credential_configurations_supported"] = OpenBadgeCredentialConfigurations.ToMetadata(issuer.Options.DisplayName),
+            ["credential_configurations_supported"] = OpenBadgeCredentialConfigurations.ToMetadata(issuer.Options.DisplayName, issuer.Minter.Configurations),
         };
         if (issuer.Options.AuthorizationServers.Count > 0)
         {
             // The issuer stays one of them: its own token endpoint serves the pre-authorized code offers it makes.
             metadata["authorization_servers"] = new JArray(issuer.Options.AuthorizationServers
-                .Select(server => server.GetLeftPart(UriPartial.Path).TrimEnd('/'))
+                .Select(Oid4VciIssuer.AuthorizationServerIdentifier)
                 .Prepend(id)
                 .Distinct(StringComparer.Ordinal));
         }
@@ -155,7 +155,7 @@ public static class Oid4VciEndpoints
         }
 
         var configurationId = (string)idValue!;
-        if (!OpenBadgeCredentialConfigurations.IsKnown(configurationId))
+        if (!issuer.Minter.Configurations.Contains(configurationId, StringComparer.Ordinal))
         {
             return CredentialError(Oid4VciErrors.UnknownCredentialConfiguration,
                 $"credential_configuration_id '{configurationId}' is not in credential_configurations_supported (§8.3.1.2).");

@@ -12,6 +12,7 @@ namespace OpenBadges.Oid4Vci;
 public sealed class Oid4VciIssuer
 {
     private readonly ConcurrentDictionary<string, (JObject Offer, DateTimeOffset Expires)> _offersByReference = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string AwardId, DateTimeOffset Expires)> _issuerStates = new(StringComparer.Ordinal);
 
     /// <summary>The issuer under <paramref name="options"/>, collecting awards from <paramref name="awards"/>.</summary>
     public Oid4VciIssuer(Oid4VciIssuerOptions options, IAwardStore awards, IAccessTokenValidator? tokens = null)
@@ -29,9 +30,11 @@ public sealed class Oid4VciIssuer
         Awards = awards;
         Nonces = new NonceStore(options.TimeProvider, options.NonceLifetime, options.MaxOutstandingNonces);
         PreAuthorizedGrants = new PreAuthorizedGrants(options);
-        Tokens = tokens ?? PreAuthorizedGrants;
+        // The issuer stays the authorization server of the pre-authorized code offers it makes, so its own tokens are
+        // accepted beside an external server's (the two kinds cannot be confused: ours are random, unknown to it).
+        Tokens = tokens is null ? PreAuthorizedGrants : new EitherAccessTokenValidator(PreAuthorizedGrants, tokens);
         Proofs = new KeyProofValidator(options, Nonces);
-        Minter = new CredentialMinter(options.Signer);
+        Minter = new CredentialMinter(options.Signer, options.P256Signer);
     }
 
     /// <summary>The options.</summary>
@@ -46,7 +49,7 @@ public sealed class Oid4VciIssuer
     /// <summary>The built-in pre-authorized code grants (the token endpoint).</summary>
     public PreAuthorizedGrants PreAuthorizedGrants { get; }
 
-    /// <summary>What validates bearer tokens at the credential endpoint (the pre-authorized grants unless another authorization server is plugged in).</summary>
+    /// <summary>What validates bearer tokens at the credential endpoint: the pre-authorized grants, and the plugged-in authorization server's validator when there is one.</summary>
     public IAccessTokenValidator Tokens { get; }
 
     /// <summary>Validates key proofs.</summary>
@@ -73,12 +76,7 @@ public sealed class Oid4VciIssuer
         ArgumentException.ThrowIfNullOrEmpty(awardId);
         ArgumentOutOfRangeException.ThrowIfLessThan(txCodeLength, 4);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(txCodeLength, 12);
-        var ids = configurationIds ?? OpenBadgeCredentialConfigurations.All;
-        if (ids.Count == 0 || ids.Any(id => !OpenBadgeCredentialConfigurations.IsKnown(id)))
-        {
-            throw new ArgumentException("configurationIds must name configurations of this issuer.", nameof(configurationIds));
-        }
-
+        var ids = CheckedConfigurations(configurationIds);
         var txCode = requireTxCode
             ? string.Concat(Enumerable.Range(0, txCodeLength).Select(_ => RandomNumberGenerator.GetInt32(10).ToString(CultureInfo.InvariantCulture)))
             : null;
@@ -94,14 +92,99 @@ public sealed class Oid4VciIssuer
             };
         }
 
+        if (Options.AuthorizationServers.Count > 0)
+        {
+            // §4.1.1: with several authorization servers in the metadata, each grant names its own.
+            grant["authorization_server"] = Options.IssuerIdentifier;
+        }
+
+        return Offer(ids, CredentialOffer.PreAuthorizedCodeGrant, grant, txCode);
+    }
+
+    /// <summary>
+    /// Makes an authorization code offer for <paramref name="awardId"/> (§4.1.1 <c>authorization_code</c> grant): its
+    /// <c>issuer_state</c> names the award, and the authorization server (<see cref="Oid4VciIssuerOptions.AuthorizationServers"/>,
+    /// the first unless <paramref name="authorizationServer"/> says which) takes it back with <see cref="TakeIssuerState"/>
+    /// once the learner signed in. It is single use and expires with the pre-authorized code lifetime.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No external authorization server is configured.</exception>
+    public CredentialOffer CreateAuthorizationCodeOffer(string awardId, Uri? authorizationServer = null, IReadOnlyList<string>? configurationIds = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(awardId);
+        if (Options.AuthorizationServers.Count == 0)
+        {
+            throw new InvalidOperationException("the authorization code flow needs an authorization server in Oid4VciIssuerOptions.AuthorizationServers.");
+        }
+
+        var server = authorizationServer ?? Options.AuthorizationServers[0];
+        if (!Options.AuthorizationServers.Contains(server))
+        {
+            throw new ArgumentException("authorizationServer must be one of Oid4VciIssuerOptions.AuthorizationServers.", nameof(authorizationServer));
+        }
+
+        var ids = CheckedConfigurations(configurationIds);
+        var now = Options.TimeProvider.GetUtcNow();
+        foreach (var (state, stored) in _issuerStates)
+        {
+            if (stored.Expires <= now)
+            {
+                _issuerStates.TryRemove(state, out _);
+            }
+        }
+
+        var issuerState = NonceStore.Base64UrlRandom(32);
+        _issuerStates[issuerState] = (awardId, now + Options.PreAuthorizedCodeLifetime);
+        var grant = new JObject
+        {
+            ["issuer_state"] = issuerState,
+            ["authorization_server"] = AuthorizationServerIdentifier(server),
+        };
+        return Offer(ids, CredentialOffer.AuthorizationCodeGrant, grant, txCode: null);
+    }
+
+    /// <summary>
+    /// The award an <c>issuer_state</c> from <see cref="CreateAuthorizationCodeOffer"/> names, without using it up (the
+    /// authorization server looks before the learner signs in); null when it is unknown, used or expired.
+    /// </summary>
+    public string? FindIssuerState(string? issuerState) =>
+        issuerState is not null && _issuerStates.TryGetValue(issuerState, out var stored) && Options.TimeProvider.GetUtcNow() < stored.Expires
+            ? stored.AwardId
+            : null;
+
+    /// <summary>Uses up an <c>issuer_state</c> (single use): the award it names, or null when it is unknown, used or expired.</summary>
+    public string? TakeIssuerState(string? issuerState) =>
+        issuerState is not null && _issuerStates.TryRemove(issuerState, out var stored) && Options.TimeProvider.GetUtcNow() < stored.Expires
+            ? stored.AwardId
+            : null;
+
+    /// <summary>An authorization server's identifier as the metadata lists it (no trailing slash).</summary>
+    public static string AuthorizationServerIdentifier(Uri server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        return server.GetLeftPart(UriPartial.Path).TrimEnd('/');
+    }
+
+    private IReadOnlyList<string> CheckedConfigurations(IReadOnlyList<string>? configurationIds)
+    {
+        var ids = configurationIds ?? Minter.Configurations;
+        if (ids.Count == 0 || ids.Any(id => !Minter.Configurations.Contains(id, StringComparer.Ordinal)))
+        {
+            throw new ArgumentException("configurationIds must name configurations of this issuer.", nameof(configurationIds));
+        }
+
+        return ids;
+    }
+
+    private CredentialOffer Offer(IReadOnlyList<string> ids, string grantType, JObject grant, string? txCode)
+    {
         var offer = new JObject
         {
             ["credential_issuer"] = Options.IssuerIdentifier,
             ["credential_configuration_ids"] = new JArray(ids),
-            ["grants"] = new JObject { [CredentialOffer.PreAuthorizedCodeGrant] = grant },
+            ["grants"] = new JObject { [grantType] = grant },
         };
         var referenceId = NonceStore.Base64UrlRandom(16);
-        // Served only while its pre-authorized code can still be redeemed; expired ones go as new offers are made.
+        // Served only while its code can still be redeemed; expired ones go as new offers are made.
         var now = Options.TimeProvider.GetUtcNow();
         foreach (var (id, stored) in _offersByReference)
         {

@@ -15,6 +15,12 @@ public sealed class Oid4VciIssuerOptions
     public required ISigner Signer { get; init; }
 
     /// <summary>
+    /// A P-256 key (ES256), optional: with it the issuer also offers <c>jwt_vc_json</c> signed ES256 and <c>ldp_vc</c>
+    /// with an ecdsa-sd-2023 base proof.
+    /// </summary>
+    public ISigner? P256Signer { get; init; }
+
+    /// <summary>
     /// External OAuth authorization servers (§12.2.4 <c>authorization_servers</c>), e.g. an OpenIddict server for the
     /// authorization code flow; its tokens reach the credential endpoint through an <see cref="IAccessTokenValidator"/>.
     /// Empty: this issuer is its own authorization server (pre-authorized code only).

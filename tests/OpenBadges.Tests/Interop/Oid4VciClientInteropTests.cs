@@ -5,6 +5,7 @@ using OpenBadges.Checks;
 using OpenBadges.Json;
 using OpenBadges.Keys;
 using OpenBadges.Oid4Vci;
+using OpenBadges.Proofs;
 using OpenBadges.Proofs.Jose;
 using OpenBadges.Tests.Oid4Vci;
 using OpenBadges.Verification;
@@ -56,6 +57,10 @@ public sealed class Oid4VciClientInteropTests
     [InlineData(OpenBadgeCredentialConfigurations.LdpVc, "P-256", "jwk", true)]
     [InlineData(OpenBadgeCredentialConfigurations.JwtVcJson, "Ed25519", "jwk", true)]
     [InlineData(OpenBadgeCredentialConfigurations.JwtVcJson, "P-256", "jwk", false)]
+    [InlineData(OpenBadgeCredentialConfigurations.JwtVcJsonEs256, "P-256", "jwk", false)]
+    [InlineData(OpenBadgeCredentialConfigurations.JwtVcJsonEs256, "Ed25519", "did", true)]
+    [InlineData(OpenBadgeCredentialConfigurations.LdpVcEcdsaSd2023, "P-256", "jwk", false)]
+    [InlineData(OpenBadgeCredentialConfigurations.LdpVcEcdsaSd2023, "Ed25519", "did", true)]
     public async Task The_openid4vc_client_collects_a_credential_bound_to_its_key_that_verifies(string configurationId, string key, string bind, bool txCode)
     {
         await using var host = await IssuerHost.StartAsync();
@@ -78,7 +83,17 @@ public sealed class Oid4VciClientInteropTests
 
         var verifier = new CredentialVerifier();
         VerificationReport report;
-        if (configurationId == OpenBadgeCredentialConfigurations.LdpVc)
+        if (configurationId == OpenBadgeCredentialConfigurations.LdpVcEcdsaSd2023)
+        {
+            // The wallet holds a base proof; what it shows a verifier is a derived one (here disclosing its own DID).
+            var baseCredential = (JObject)result["credential"]!;
+            Assert.Equal(holder, (string?)baseCredential["credentialSubject"]!["id"]);
+            Assert.Equal("ecdsa-sd-2023", (string?)baseCredential["proof"]!["cryptosuite"]);
+            var derived = EcdsaSd2023.Derive(baseCredential, ["/credentialSubject/id"]);
+            Assert.Equal(holder, (string?)derived["credentialSubject"]!["id"]);
+            report = await verifier.VerifyAsync(derived);
+        }
+        else if (configurationId == OpenBadgeCredentialConfigurations.LdpVc)
         {
             var credential = (JObject)result["credential"]!;
             Assert.Equal(holder, (string?)credential["credentialSubject"]!["id"]);
@@ -91,6 +106,8 @@ public sealed class Oid4VciClientInteropTests
             var jwt = (string)result["credential"]!;
             var payload = JObject.Parse(System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(jwt.Split('.')[1])));
             Assert.Equal(holder, (string?)payload["sub"] ?? (string?)payload["credentialSubject"]?["id"]);
+            var header = JObject.Parse(System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(jwt.Split('.')[0])));
+            Assert.Equal(configurationId == OpenBadgeCredentialConfigurations.JwtVcJsonEs256 ? "ES256" : "EdDSA", (string?)header["alg"]);
             report = await verifier.VerifyAsync(jwt);
         }
 

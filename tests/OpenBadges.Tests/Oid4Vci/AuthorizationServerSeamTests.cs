@@ -18,7 +18,7 @@ public sealed class AuthorizationServerSeamTests
     }
 
     [Fact]
-    public async Task A_plugged_in_authorization_server_decides_which_tokens_the_credential_endpoint_accepts()
+    public async Task A_plugged_in_authorization_servers_tokens_are_accepted_beside_the_issuers_own_and_unknown_ones_are_not()
     {
         await using var host = await IssuerHost.StartAsync(tokens: new ExternalAuthorizationServer());
         using var wallet = TestWallet.Ed25519DidKey();
@@ -28,9 +28,14 @@ public sealed class AuthorizationServerSeamTests
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal(wallet.Did, (string?)body["credentials"]![0]!["credential"]!["credentialSubject"]!["id"]);
 
-        // A token of the built-in pre-authorized grants is not accepted once another authorization server is plugged in.
+        // The issuer stays the authorization server of its own pre-authorized code offers: their tokens still work.
         var (_, token) = await TestWallet.TokenAsync(host.Http, host.Issuer.CreateOffer(IssuerHost.AwardId).PreAuthorizedCode);
-        var (refused, _) = await TestWallet.CredentialAsync(host.Http, (string)token["access_token"]!,
+        var (ownToken, _) = await TestWallet.CredentialAsync(host.Http, (string)token["access_token"]!,
+            TestWallet.CredentialRequest(OpenBadgeCredentialConfigurations.LdpVc, await wallet.ProofAsync(host.IssuerId, await TestWallet.NonceAsync(host.Http))));
+        Assert.Equal(HttpStatusCode.OK, ownToken.StatusCode);
+
+        // A token neither knows is refused.
+        var (refused, _) = await TestWallet.CredentialAsync(host.Http, "token-nobody-issued",
             TestWallet.CredentialRequest(OpenBadgeCredentialConfigurations.LdpVc, await wallet.ProofAsync(host.IssuerId, await TestWallet.NonceAsync(host.Http))));
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }

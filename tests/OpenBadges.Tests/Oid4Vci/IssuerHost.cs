@@ -18,10 +18,11 @@ internal sealed class IssuerHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private IssuerHost(WebApplication app, Ed25519KeyFile key, Oid4VciIssuer issuer, InMemoryAwardStore awards, Uri address)
+    private IssuerHost(WebApplication app, Ed25519KeyFile key, EcdsaKeyFile p256Key, Oid4VciIssuer issuer, InMemoryAwardStore awards, Uri address)
     {
         _app = app;
         Key = key;
+        P256Key = p256Key;
         Issuer = issuer;
         Awards = awards;
         Address = address;
@@ -29,6 +30,9 @@ internal sealed class IssuerHost : IAsyncDisposable
     }
 
     public Ed25519KeyFile Key { get; }
+
+    /// <summary>The issuer's P-256 key (jwt_vc_json ES256, ldp_vc ecdsa-sd-2023).</summary>
+    public EcdsaKeyFile P256Key { get; }
 
     public Oid4VciIssuer Issuer { get; }
 
@@ -40,11 +44,12 @@ internal sealed class IssuerHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<IssuerHost> StartAsync(TimeProvider? clock = null, IAccessTokenValidator? tokens = null)
+    public static async Task<IssuerHost> StartAsync(TimeProvider? clock = null, IAccessTokenValidator? tokens = null, bool withP256Key = true)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
         var key = Ed25519KeyFile.Generate();
+        var p256Key = EcdsaKeyFile.Generate(EcdsaCurve.P256);
         var awards = new InMemoryAwardStore();
         awards.Put(new Award(AwardId, BuildAward(key.Controller)));
 
@@ -55,13 +60,14 @@ internal sealed class IssuerHost : IAsyncDisposable
         {
             CredentialIssuer = address,
             Signer = key.CreateSigner(),
+            P256Signer = withP256Key ? p256Key.CreateSigner() : null,
             DisplayName = "Hogeschool Rijnland micro-credential",
             TimeProvider = clock ?? TimeProvider.System,
         }, awards, tokens);
         var app = builder.Build();
         app.MapOpenId4VciIssuer();
         await app.StartAsync();
-        return new IssuerHost(app, key, app.Services.GetRequiredService<Oid4VciIssuer>(), awards, address);
+        return new IssuerHost(app, key, p256Key, app.Services.GetRequiredService<Oid4VciIssuer>(), awards, address);
     }
 
     public static JObject BuildAward(string issuerId) =>
@@ -90,6 +96,7 @@ internal sealed class IssuerHost : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Key.Dispose();
+        P256Key.Dispose();
     }
 
     private static int FreePort()

@@ -219,6 +219,25 @@ public sealed class KeyProofRuleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_P256_configuration_at_an_issuer_without_a_P256_key_is_unknown_credential_configuration()
+    {
+        await using var host = await IssuerHost.StartAsync(withP256Key: false);
+        var (_, token) = await TestWallet.TokenAsync(host.Http, host.Issuer.CreateOffer(IssuerHost.AwardId).PreAuthorizedCode);
+        foreach (var configuration in new[] { OpenBadgeCredentialConfigurations.JwtVcJsonEs256, OpenBadgeCredentialConfigurations.LdpVcEcdsaSd2023 })
+        {
+            var proof = await _wallet.ProofAsync(host.IssuerId, await TestWallet.NonceAsync(host.Http));
+            var (response, body) = await TestWallet.CredentialAsync(host.Http, (string)token["access_token"]!, TestWallet.CredentialRequest(configuration, proof));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal(Oid4VciErrors.UnknownCredentialConfiguration, (string?)body["error"]);
+            Assert.Null(body["credentials"]);
+        }
+
+        var metadata = JObject.Parse(await host.Http.GetStringAsync("/.well-known/openid-credential-issuer"));
+        Assert.Equal([OpenBadgeCredentialConfigurations.LdpVc, OpenBadgeCredentialConfigurations.JwtVcJson],
+            ((JObject)metadata["credential_configurations_supported"]!).Properties().Select(p => p.Name));
+    }
+
+    [Fact]
     public async Task A_credential_identifier_is_unknown_credential_identifier()
     {
         var (response, body) = await TestWallet.CredentialAsync(_host.Http, _token, new JObject { ["credential_identifier"] = "x" });

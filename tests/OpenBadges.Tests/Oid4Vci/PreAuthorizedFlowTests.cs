@@ -2,6 +2,7 @@ using System.Net;
 using Newtonsoft.Json.Linq;
 using OpenBadges.Checks;
 using OpenBadges.Oid4Vci;
+using OpenBadges.Proofs;
 using OpenBadges.Verification;
 
 namespace OpenBadges.Tests.Oid4Vci;
@@ -70,6 +71,49 @@ public sealed class PreAuthorizedFlowTests
     }
 
     [Fact]
+    public async Task An_ES256_jwt_vc_json_is_signed_by_the_issuers_P256_key_and_verifies_Valid()
+    {
+        await using var host = await IssuerHost.StartAsync();
+        using var wallet = TestWallet.Ed25519DidKey();
+        var (_, token) = await TestWallet.TokenAsync(host.Http, host.Issuer.CreateOffer(IssuerHost.AwardId).PreAuthorizedCode);
+        var proof = await wallet.ProofAsync(host.IssuerId, await TestWallet.NonceAsync(host.Http));
+        var (response, body) = await TestWallet.CredentialAsync(host.Http, (string)token["access_token"]!, TestWallet.CredentialRequest(OpenBadgeCredentialConfigurations.JwtVcJsonEs256, proof));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var jwt = (string)body["credentials"]![0]!["credential"]!;
+        var header = JObject.Parse(System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(jwt.Split('.')[0])));
+        Assert.Equal("ES256", (string?)header["alg"]);
+        var payload = JObject.Parse(System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(jwt.Split('.')[1])));
+        Assert.Equal(host.P256Key.Controller, (string?)payload["iss"]);
+        Assert.Equal(wallet.Did, (string?)payload["sub"] ?? (string?)payload["credentialSubject"]?["id"]);
+        var report = await new CredentialVerifier().VerifyAsync(jwt);
+        Assert.True(report.Verdict == Verdict.Valid, string.Join("\n", report.Checks.Where(c => c.Status != CheckStatus.Passed).Select(c => $"{c.Name}: {c.Message}")));
+    }
+
+    [Fact]
+    public async Task An_ecdsa_sd_2023_ldp_vc_is_a_base_proof_the_wallet_derives_from_and_the_derived_one_verifies_Valid()
+    {
+        await using var host = await IssuerHost.StartAsync();
+        using var wallet = TestWallet.P256Jwk();
+        var (_, token) = await TestWallet.TokenAsync(host.Http, host.Issuer.CreateOffer(IssuerHost.AwardId).PreAuthorizedCode);
+        var proof = await wallet.ProofAsync(host.IssuerId, await TestWallet.NonceAsync(host.Http));
+        var (response, body) = await TestWallet.CredentialAsync(host.Http, (string)token["access_token"]!, TestWallet.CredentialRequest(OpenBadgeCredentialConfigurations.LdpVcEcdsaSd2023, proof));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var baseCredential = (JObject)body["credentials"]![0]!["credential"]!;
+        Assert.Equal("ecdsa-sd-2023", (string?)baseCredential["proof"]!["cryptosuite"]);
+        Assert.Equal(wallet.Did, (string?)baseCredential["credentialSubject"]!["id"]);
+        Assert.Equal(host.P256Key.Controller, (string?)baseCredential["issuer"]!["id"]);
+        // A base proof is for the holder: the verifier does not call it valid.
+        Assert.NotEqual(Verdict.Valid, (await new CredentialVerifier().VerifyAsync(baseCredential)).Verdict);
+
+        var derived = EcdsaSd2023.Derive(baseCredential, ["/credentialSubject/id"]);
+        Assert.Equal(wallet.Did, (string?)derived["credentialSubject"]!["id"]);
+        var report = await new CredentialVerifier().VerifyAsync(derived);
+        Assert.True(report.Verdict == Verdict.Valid, string.Join("\n", report.Checks.Where(c => c.Status != CheckStatus.Passed).Select(c => $"{c.Name}: {c.Message}")));
+    }
+
+    [Fact]
     public async Task A_wallet_naming_its_key_by_did_jwk_is_bound_as_that_did_jwk()
     {
         await using var host = await IssuerHost.StartAsync();
@@ -115,6 +159,13 @@ public sealed class PreAuthorizedFlowTests
         var jwt = metadata["credential_configurations_supported"]![OpenBadgeCredentialConfigurations.JwtVcJson]!;
         Assert.Equal("jwt_vc_json", (string?)jwt["format"]);
         Assert.Equal(["EdDSA"], jwt["credential_signing_alg_values_supported"]!.Values<string>());
+        var es256 = metadata["credential_configurations_supported"]![OpenBadgeCredentialConfigurations.JwtVcJsonEs256]!;
+        Assert.Equal("jwt_vc_json", (string?)es256["format"]);
+        Assert.Equal(["ES256"], es256["credential_signing_alg_values_supported"]!.Values<string>());
+        var sd = metadata["credential_configurations_supported"]![OpenBadgeCredentialConfigurations.LdpVcEcdsaSd2023]!;
+        Assert.Equal("ldp_vc", (string?)sd["format"]);
+        Assert.Equal(["ecdsa-sd-2023"], sd["credential_signing_alg_values_supported"]!.Values<string>());
+        Assert.Equal(4, ((JObject)metadata["credential_configurations_supported"]!).Count);
 
         var authorizationServer = JObject.Parse(await host.Http.GetStringAsync("/.well-known/oauth-authorization-server"));
         Assert.Equal(host.IssuerId + "/token", (string?)authorizationServer["token_endpoint"]);

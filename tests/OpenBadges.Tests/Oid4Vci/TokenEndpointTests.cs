@@ -15,6 +15,7 @@ public sealed class TokenEndpointTests
         var (again, body) = await TestWallet.TokenAsync(host.Http, code);
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Equal(Oid4VciErrors.InvalidGrant, (string?)body["error"]);
+        Assert.Null(body["access_token"]);
     }
 
     [Fact]
