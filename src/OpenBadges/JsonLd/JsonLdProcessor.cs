@@ -59,6 +59,20 @@ public static class JsonLdProcessor
     internal static IReadOnlyList<RdfQuad> ToRdf(DocumentView view, JsonLdOptions options, CancellationToken cancellationToken) =>
         ExpandedToRdf(Expand(view.Root, options, documentUrl: null, contextUrl: null, cancellationToken, view), options, cancellationToken);
 
+    /// <summary>
+    /// toRdf as the library runs it when it signs, verifies or canonicalizes: the one place that chooses between the
+    /// one-pass conversion (<see cref="OnePassToRdf"/>, for plain documents) and the spec path, which decides and words
+    /// everything else. Either way the same dataset, up to blank node labels and quad order, which RDFC-1.0 does not see
+    /// (the differential tests). Callers that need the spec's own labels (ecdsa-sd-2023 grouping) call the spec path.
+    /// </summary>
+    /// <remarks><paramref name="into"/>: an empty list the one-pass conversion may fill (a caller's reused one).</remarks>
+    internal static IReadOnlyList<RdfQuad> ToDataset(JToken document, JsonLdOptions options, CancellationToken cancellationToken, List<RdfQuad>? into = null) =>
+        OnePassToRdf.TryConvert(document, null, options, cancellationToken, into) ?? ToRdf(document, options, cancellationToken);
+
+    /// <summary>As <see cref="ToDataset(JToken, JsonLdOptions, CancellationToken, List{RdfQuad}?)"/>, for a document read through a view.</summary>
+    internal static IReadOnlyList<RdfQuad> ToDataset(DocumentView view, JsonLdOptions options, CancellationToken cancellationToken, List<RdfQuad>? into = null) =>
+        OnePassToRdf.TryConvert(view.Root, view, options, cancellationToken, into) ?? ToRdf(view, options, cancellationToken);
+
     private static JArray Expand(JToken input, JsonLdOptions options, string? documentUrl, string? contextUrl, CancellationToken cancellationToken, DocumentView? view)
     {
         var run = new JsonLdRun(options, cancellationToken);
@@ -91,3 +105,4 @@ public static class JsonLdProcessor
         };
     }
 }
+

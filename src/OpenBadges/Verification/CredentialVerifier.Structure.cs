@@ -69,10 +69,8 @@ public sealed partial class CredentialVerifier
 
         try
         {
-            // The one-pass conversion accepts only what the spec path accepts without an event; anything else,
-            // including every failure, is decided (and worded) by the spec path.
-            var quads = (IReadOnlyList<Rdf.RdfQuad>?)OnePassToRdf.TryConvert(credential, null, _jsonLd, cancellationToken)
-                ?? JsonLdProcessor.ToRdf(credential, _jsonLd, cancellationToken);
+            // Anything the one-pass conversion does not take, including every failure, is decided (and worded) by the spec path.
+            var quads = JsonLdProcessor.ToDataset(credential, _jsonLd, cancellationToken);
             run.Pass(CheckNames.JsonLd, $"Every term is defined; {new HashSet<Rdf.RdfQuad>(quads).Count} statements.", null, rule);
         }
         catch (JsonLdSafeModeException e) when (e.Event.Path?.StartsWith("$.proof", StringComparison.Ordinal) == true && credential["proof"] is not null)
@@ -102,11 +100,10 @@ public sealed partial class CredentialVerifier
 
     private void CheckJsonLdWithoutProof(JObject credential, Run run, string rule, JsonLdSafeModeException inProof, CancellationToken cancellationToken)
     {
-        var claims = (JObject)credential.DeepClone();
-        claims.Remove("proof");
         try
         {
-            var quads = JsonLdProcessor.ToRdf(claims, _jsonLd, cancellationToken);
+            // The credential without its proof, read in place (no copy).
+            var quads = JsonLdProcessor.ToDataset(new DocumentView(credential, "proof", null), _jsonLd, cancellationToken);
             run.Pass(CheckNames.JsonLd, $"Every term of the credential is defined; {new HashSet<Rdf.RdfQuad>(quads).Count} statements. In the proof: {inProof.Message} (see the proof checks).", null, rule);
         }
         catch (JsonLdSafeModeException e)
