@@ -67,6 +67,10 @@ public static class JsonLdCanonicalizer
         }
     }
 
+    /// <summary>As above, for a dataset already converted (a verifier's, read once for all its checks).</summary>
+    internal static void CanonicalSha256(IReadOnlyList<RdfQuad> dataset, Rdfc10Options? rdfc, CancellationToken cancellationToken, Span<byte> destination) =>
+        Rdfc10.CanonicalSha256(dataset, rdfc, cancellationToken, destination);
+
     // The hash path's quad list, kept per thread between calls (a sign or verify fills two): only the hash leaves
     // the call, so the list is emptied and kept, unless a large document grew it.
     [ThreadStatic]

@@ -35,7 +35,7 @@ internal sealed class HolderProofStep : IVerificationStep
             ExpectedDomain = options.ExpectedDomain,
             RequireControllerToBeIssuer = false, // a presentation has a holder, not an issuer: checked below
         };
-        var result = await DataIntegrityVerifier.VerifyAsync(vp, proofOptions, cancellationToken).ConfigureAwait(false);
+        var result = await DataIntegrityVerifier.VerifyAsync(vp, proofOptions, run.Dataset?.Unsecured, cancellationToken).ConfigureAwait(false);
         var checks = result.AllChecks.ToList();
         run.Checks.AddRange(checks);
         return ProofStep.Summarize(checks, run, "holder proof", "$.proof", Rule);

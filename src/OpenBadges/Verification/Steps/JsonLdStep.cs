@@ -8,7 +8,7 @@ namespace OpenBadges.Verification;
 
 /// <summary>
 /// Step 2, for credentials and presentations alike: JSON-LD 1.1 expansion and toRdf in safe mode over the allowed
-/// contexts, and numbers the signature covers exactly.
+/// contexts, and numbers the signature covers exactly. The dataset it converts stays in the run for the proof.
 /// </summary>
 internal sealed class JsonLdStep : IVerificationStep
 {
@@ -29,9 +29,10 @@ internal sealed class JsonLdStep : IVerificationStep
 
         try
         {
-            // Anything the one-pass conversion does not take, including every failure, is decided (and worded) by the spec path.
-            var quads = JsonLdProcessor.ToDataset(credential, run.Settings.JsonLd, cancellationToken);
-            run.Pass(CheckNames.JsonLd, $"Every term is defined; {new HashSet<Rdf.RdfQuad>(quads).Count} statements.", null, rule);
+            // Converted once: the statements without the proof are what the proof step hashes.
+            var dataset = JsonLdProcessor.ToSecuredDataset(credential, run.Settings.JsonLd, cancellationToken);
+            run.Dataset = dataset;
+            run.Pass(CheckNames.JsonLd, $"Every term is defined; {new HashSet<Rdf.RdfQuad>(dataset.Quads).Count} statements.", null, rule);
         }
         catch (JsonLdSafeModeException e) when (e.Event.Path?.StartsWith("$.proof", StringComparison.Ordinal) == true && credential["proof"] is not null)
         {
@@ -64,6 +65,7 @@ internal sealed class JsonLdStep : IVerificationStep
         {
             // The credential without its proof, read in place: the very document the proof signs.
             var quads = JsonLdProcessor.ToDataset(new DocumentView(credential, "proof", null), run.Settings.JsonLd, cancellationToken);
+            run.Dataset = new SecuredDataset(quads, quads);
             run.Pass(CheckNames.JsonLd, $"Every term of the credential is defined; {new HashSet<Rdf.RdfQuad>(quads).Count} statements. In the proof: {inProof.Message} (see the proof checks).", null, rule);
         }
         catch (JsonLdSafeModeException e)

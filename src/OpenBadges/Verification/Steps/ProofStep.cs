@@ -5,7 +5,7 @@ using OpenBadges.Proofs.Jose;
 
 namespace OpenBadges.Verification;
 
-/// <summary>Step 9: the proof — the VC-JWT's signature, and every embedded Data Integrity proof.</summary>
+/// <summary>Step 9: the proof — the VC-JWT's signature, and every embedded Data Integrity proof (over the dataset the JSON-LD step converted).</summary>
 internal sealed class ProofStep : IVerificationStep
 {
 
@@ -27,7 +27,7 @@ internal sealed class ProofStep : IVerificationStep
         // A VC-JWT may also carry embedded proofs; each must hold like any other (a proof set fails on one bad proof).
         if (jwt is null || credential["proof"] is not null)
         {
-            var embedded = await DataIntegrityVerifier.VerifyAsync(credential, run.Settings.Proof, cancellationToken).ConfigureAwait(false);
+            var embedded = await DataIntegrityVerifier.VerifyAsync(credential, run.Settings.Proof, run.Dataset?.Unsecured, cancellationToken).ConfigureAwait(false);
             checks.AddRange(embedded.AllChecks);
         }
 

@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using OpenBadges.Checks;
+using OpenBadges.JsonLd;
 using OpenBadges.Proofs.Jose;
 using OpenBadges.Schemas;
 
@@ -47,6 +48,12 @@ internal sealed class VerificationRun(VerifierSettings settings, VerificationRep
 
     /// <summary>Which checks apply (Open Badge, endorsement, CLR, other VC).</summary>
     public CredentialKind CredentialKind { get; set; }
+
+    /// <summary>
+    /// The document's RDF dataset, converted once by the JSON-LD step: its statements without the top-level proof are
+    /// what the proof step hashes. Null when the JSON-LD step refused the document (the proof step then converts on its own).
+    /// </summary>
+    public SecuredDataset? Dataset { get; set; }
 
     /// <summary>True once the proof (or the holder's proof) verified: only then are refresh and status services trusted.</summary>
     public bool ProofPassed { get; set; }
