@@ -7,7 +7,8 @@ namespace OpenBadges.Canonicalization;
 
 /// <summary>
 /// JSON-LD document → canonical N-Quads: toRdf (safe mode by default) followed by RDFC-1.0. Plain documents go
-/// through <see cref="OnePassToRdf"/> (the same dataset, a seventh of the time); anything else through the spec path.
+/// through the one-pass conversion (the same dataset, a seventh of the time); anything else through the spec path
+/// (the choice is <c>JsonLdProcessor.ToDataset</c>'s).
 /// This is the transformation of <c>eddsa-rdfc-2022</c> and <c>Ed25519Signature2020</c>.
 /// Text direction (<c>@direction</c>) is kept as <c>i18n-datatype</c> literals unless the options say
 /// otherwise: that is what the reference implementation signs, and dropping it would leave the direction
@@ -29,7 +30,7 @@ public static class JsonLdCanonicalizer
             jsonLd = jsonLd with { RdfDirection = "i18n-datatype" };
         }
 
-        var quads = OnePassToRdf.TryConvert(document, null, jsonLd, cancellationToken) ?? JsonLdProcessor.ToRdf(document, jsonLd, cancellationToken);
+        var quads = JsonLdProcessor.ToDataset(document, jsonLd, cancellationToken);
         return Rdfc10.Canonicalize(quads, rdfc, cancellationToken).NQuads;
     }
 
@@ -41,7 +42,7 @@ public static class JsonLdCanonicalizer
         var reused = TakeQuadList();
         try
         {
-            var quads = OnePassToRdf.TryConvert(document, null, jsonLd, cancellationToken, reused) ?? JsonLdProcessor.ToRdf(document, jsonLd, cancellationToken);
+            var quads = JsonLdProcessor.ToDataset(document, jsonLd, cancellationToken, reused);
             Rdfc10.CanonicalSha256(quads, rdfc, cancellationToken, destination);
         }
         finally
@@ -57,7 +58,7 @@ public static class JsonLdCanonicalizer
         var reused = TakeQuadList();
         try
         {
-            var quads = OnePassToRdf.TryConvert(view.Root, view, jsonLd, cancellationToken, reused) ?? JsonLdProcessor.ToRdf(view, jsonLd, cancellationToken);
+            var quads = JsonLdProcessor.ToDataset(view, jsonLd, cancellationToken, reused);
             Rdfc10.CanonicalSha256(quads, rdfc, cancellationToken, destination);
         }
         finally
@@ -65,6 +66,10 @@ public static class JsonLdCanonicalizer
             ReturnQuadList(reused);
         }
     }
+
+    /// <summary>As above, for a dataset already converted (a verifier's, read once for all its checks).</summary>
+    internal static void CanonicalSha256(IReadOnlyList<RdfQuad> dataset, Rdfc10Options? rdfc, CancellationToken cancellationToken, Span<byte> destination) =>
+        Rdfc10.CanonicalSha256(dataset, rdfc, cancellationToken, destination);
 
     // The hash path's quad list, kept per thread between calls (a sign or verify fills two): only the hash leaves
     // the call, so the list is emptied and kept, unless a large document grew it.

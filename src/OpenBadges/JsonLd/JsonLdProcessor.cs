@@ -59,6 +59,44 @@ public static class JsonLdProcessor
     internal static IReadOnlyList<RdfQuad> ToRdf(DocumentView view, JsonLdOptions options, CancellationToken cancellationToken) =>
         ExpandedToRdf(Expand(view.Root, options, documentUrl: null, contextUrl: null, cancellationToken, view), options, cancellationToken);
 
+    /// <summary>
+    /// toRdf as the library runs it when it signs, verifies or canonicalizes: the one place that chooses between the
+    /// one-pass conversion (<see cref="OnePassToRdf"/>, for plain documents) and the spec path, which decides and words
+    /// everything else. Either way the same dataset, up to blank node labels and quad order, which RDFC-1.0 does not see
+    /// (the differential tests). Callers that need the spec's own labels (ecdsa-sd-2023 grouping) call the spec path.
+    /// </summary>
+    /// <remarks><paramref name="into"/>: an empty list the one-pass conversion may fill (a caller's reused one).</remarks>
+    internal static IReadOnlyList<RdfQuad> ToDataset(JToken document, JsonLdOptions options, CancellationToken cancellationToken, List<RdfQuad>? into = null) =>
+        OnePassToRdf.TryConvert(document, null, options, cancellationToken, into) ?? ToRdf(document, options, cancellationToken);
+
+    /// <summary>As <see cref="ToDataset(JToken, JsonLdOptions, CancellationToken, List{RdfQuad}?)"/>, for a document read through a view.</summary>
+    internal static IReadOnlyList<RdfQuad> ToDataset(DocumentView view, JsonLdOptions options, CancellationToken cancellationToken, List<RdfQuad>? into = null) =>
+        OnePassToRdf.TryConvert(view.Root, view, options, cancellationToken, into) ?? ToRdf(view, options, cancellationToken);
+
+    /// <summary>
+    /// The dataset of a secured document, and, when the one-pass walk could tell them apart, the statements of the
+    /// document without its top-level <c>proof</c>: what a Data Integrity proof signs, so a verifier converts once.
+    /// </summary>
+    internal static SecuredDataset ToSecuredDataset(JObject document, JsonLdOptions options, CancellationToken cancellationToken)
+    {
+        var quads = OnePassToRdf.TryConvert(document, null, options, cancellationToken, into: null, setAside: "proof", out var proofStatements);
+        if (quads is null)
+        {
+            return new SecuredDataset(ToRdf(document, options, cancellationToken), Unsecured: null);
+        }
+
+        if (proofStatements is not { } range)
+        {
+            return new SecuredDataset(quads, Unsecured: null);
+        }
+
+        var (start, length) = range.GetOffsetAndLength(quads.Count);
+        var unsecured = new List<RdfQuad>(quads.Count - length);
+        unsecured.AddRange(quads.Take(start));
+        unsecured.AddRange(quads.Skip(start + length));
+        return new SecuredDataset(quads, unsecured);
+    }
+
     private static JArray Expand(JToken input, JsonLdOptions options, string? documentUrl, string? contextUrl, CancellationToken cancellationToken, DocumentView? view)
     {
         var run = new JsonLdRun(options, cancellationToken);
@@ -91,3 +129,11 @@ public static class JsonLdProcessor
         };
     }
 }
+
+/// <summary>A secured document's RDF dataset (see <see cref="JsonLdProcessor.ToSecuredDataset"/>).</summary>
+/// <param name="Quads">Every statement of the document, its proof included.</param>
+/// <param name="Unsecured">
+/// The statements of the document without its top-level <c>proof</c> member, read with the document's own context: the
+/// unsecured document a proof without a <c>@context</c> of its own signs. Null when the conversion could not tell them apart.
+/// </param>
+internal sealed record SecuredDataset(IReadOnlyList<RdfQuad> Quads, IReadOnlyList<RdfQuad>? Unsecured);

@@ -51,6 +51,12 @@ internal sealed class OnePassToRdf
     private RdfTerm _graph = RdfTerm.DefaultGraph;
     private int _blankNodeCount;
 
+    // The top-level member whose statements are told apart (a secured document's proof), and where they lie in _quads:
+    // the walk writes each member's statements in one run, so the document without that member is the rest.
+    private string? _setAside;
+    private int _setAsideStart = -1;
+    private int _setAsideEnd = -1;
+
     private OnePassToRdf(JsonLdRun run, DocumentView? view, List<RdfQuad>? into)
     {
         _run = run;
@@ -74,23 +80,41 @@ internal sealed class OnePassToRdf
     /// <remarks>
     /// <paramref name="into"/>: an empty list to write the quads into (a caller's reused one), or null for a new list.
     /// </remarks>
-    public static List<RdfQuad>? TryConvert(JToken document, DocumentView? view, JsonLdOptions options, CancellationToken cancellationToken, List<RdfQuad>? into = null)
+    public static List<RdfQuad>? TryConvert(JToken document, DocumentView? view, JsonLdOptions options, CancellationToken cancellationToken, List<RdfQuad>? into = null) =>
+        TryConvert(document, view, options, cancellationToken, into, setAside: null, out _);
+
+    /// <summary>
+    /// As <see cref="TryConvert(JToken, DocumentView?, JsonLdOptions, CancellationToken, List{RdfQuad}?)"/>, and also tells
+    /// which statements came from the top-level member <paramref name="setAside"/>: <paramref name="setAsideStatements"/>
+    /// is their range in the result (the document without that member is everything else), or null when the member is
+    /// absent, states nothing, or is no plain property (an alias of a keyword).
+    /// </summary>
+    public static List<RdfQuad>? TryConvert(JToken document, DocumentView? view, JsonLdOptions options, CancellationToken cancellationToken, List<RdfQuad>? into, string? setAside, out Range? setAsideStatements)
     {
+        setAsideStatements = null;
         if (!Applies(options) || document is not JObject root)
         {
             return null;
         }
 
         var run = new JsonLdRun(options, cancellationToken);
-        var converter = new OnePassToRdf(run, view, into);
+        var converter = new OnePassToRdf(run, view, into) { _setAside = setAside };
         try
         {
             var active = run.Cache.InitialContext(options.Base, options.ProcessingMode);
 
             // Expansion step 19: a top-level node that states nothing is dropped with an event; leave that to the spec path.
-            return converter.Element(active, null, null, root, depth: 0) is not null && converter._quads.Count > 0
-                ? converter._quads
-                : null;
+            if (converter.Element(active, null, null, root, depth: 0) is null || converter._quads.Count == 0)
+            {
+                return null;
+            }
+
+            if (converter._setAsideStart >= 0 && converter._setAsideEnd > converter._setAsideStart)
+            {
+                setAsideStatements = converter._setAsideStart..converter._setAsideEnd;
+            }
+
+            return converter._quads;
         }
         catch (JsonLdException)
         {
@@ -214,10 +238,17 @@ internal sealed class OnePassToRdf
             subject = identified;
         }
 
+        var setAside = depth == 0 ? _setAside : null;
         for (var member = element.First; member is not null; member = member.Next)
         {
             var property = (JProperty)member;
             var key = property.Name;
+            if (setAside is not null && _setAsideStart >= 0 && _setAsideEnd < 0)
+            {
+                // The member set aside was the one before: its statements end here.
+                _setAsideEnd = _quads.Count;
+            }
+
             if (key == Keywords.Context || Hidden(element, key) || ReferenceEquals(property, idMember))
             {
                 continue;
@@ -251,6 +282,11 @@ internal sealed class OnePassToRdf
                 // @language/@direction in a node object, a property dropped (13.3) or relative (toRdf 1.3.2.4),
                 // or a blank node predicate (1.3.2.3): the spec path reports each.
                 return null;
+            }
+
+            if (setAside is not null && key == setAside)
+            {
+                _setAsideStart = _quads.Count;
             }
 
             // Step 13.5 onwards, for what this class handles: no container but @set or @list, no reverse, no JSON literal.
@@ -320,6 +356,11 @@ internal sealed class OnePassToRdf
 
                 _quads.Add(new RdfQuad(subject, predicate, @object, _graph));
             }
+        }
+
+        if (setAside is not null && _setAsideStart >= 0 && _setAsideEnd < 0)
+        {
+            _setAsideEnd = _quads.Count;
         }
 
         return subject;

@@ -18,14 +18,28 @@ public static partial class DataIntegrityVerifier
 
     /// <summary>Verifies every proof on <paramref name="document"/>.</summary>
     /// <exception cref="ArgumentException">The tree holds a value that is not JSON (a date parsed by <c>JObject.Parse</c>); the message names the path and the fix.</exception>
-    public static async Task<DataIntegrityVerification> VerifyAsync(
+    public static Task<DataIntegrityVerification> VerifyAsync(
         JObject document,
         ProofVerificationOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
-        options ??= new ProofVerificationOptions();
         JsonInput.RequirePlainJsonArgument(document, nameof(document));
+        return VerifyAsync(document, options ?? new ProofVerificationOptions(), unsecuredDataset: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Verifies every proof on <paramref name="document"/>, a plain-JSON tree. <paramref name="unsecuredDataset"/>, when
+    /// given, is the RDF dataset of the document without its <c>proof</c>, converted with <paramref name="options"/>'
+    /// JSON-LD options: the caller read it already (a verifier's JSON-LD check), so an RDFC-1.0 proof without a
+    /// <c>@context</c> of its own hashes it instead of converting the document again.
+    /// </summary>
+    internal static async Task<DataIntegrityVerification> VerifyAsync(
+        JObject document,
+        ProofVerificationOptions options,
+        IReadOnlyList<Rdf.RdfQuad>? unsecuredDataset,
+        CancellationToken cancellationToken)
+    {
 
         var proofs = ProofSet.Read(document);
         if (proofs.Count == 0)
@@ -41,7 +55,7 @@ public static partial class DataIntegrityVerifier
             var path = isArray ? $"$.proof[{i}]" : "$.proof";
             try
             {
-                results.Add(await VerifyProofAsync(document, proofs, proofs[i], path, options, cancellationToken).ConfigureAwait(false));
+                results.Add(await VerifyProofAsync(document, proofs, proofs[i], path, options, unsecuredDataset, cancellationToken).ConfigureAwait(false));
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -59,6 +73,7 @@ public static partial class DataIntegrityVerifier
         JObject proof,
         string path,
         ProofVerificationOptions options,
+        IReadOnlyList<Rdf.RdfQuad>? unsecuredDataset,
         CancellationToken cancellationToken)
     {
         var checks = new List<VerificationCheck>();
@@ -121,7 +136,7 @@ public static partial class DataIntegrityVerifier
         }
         else
         {
-            checks.Add(CheckSignature(document, allProofs, proof, suite, signature, key, path, options, cancellationToken));
+            checks.Add(CheckSignature(document, allProofs, proof, suite, signature, key, path, options, unsecuredDataset, cancellationToken));
         }
 
         return new ProofVerification(path, suite?.ToString() ?? proofType, verificationMethod, checks);
@@ -331,6 +346,7 @@ public static partial class DataIntegrityVerifier
         ResolvedKey key,
         string path,
         ProofVerificationOptions options,
+        IReadOnlyList<Rdf.RdfQuad>? unsecuredDataset,
         CancellationToken cancellationToken)
     {
         const string name = "proof.signature";
@@ -354,7 +370,12 @@ public static partial class DataIntegrityVerifier
                 ? DocumentView.Whole(LegacyConfiguration(proof, proof["@context"] ?? document["@context"], retried ? UnexpectedMembers(proof, suite) : []))
                 : ProofHashing.ConfigurationView(proof, proof["@context"] ?? document["@context"]);
             var previousProofIds = ProofSet.PreviousProofIds(proof);
-            if (previousProofIds.Count == 0)
+            if (previousProofIds.Count == 0 && unsecuredDataset is not null && proof["@context"] is null && suite.Canonicalization == ProofCanonicalization.Rdfc10)
+            {
+                // The caller converted the document without its proof already, with the same options.
+                hashData = ProofHashing.HashData(suite, configuration, unsecuredDataset, options.JsonLd, cancellationToken, hashLength);
+            }
+            else if (previousProofIds.Count == 0)
             {
                 // The unsecured document is the document without `proof` (and, vc-data-integrity, with the proof's
                 // own context, a checked prefix, when it has one): read in place through a view, not copied.

@@ -2,6 +2,7 @@ using Newtonsoft.Json.Linq;
 using OpenBadges.Canonicalization;
 using OpenBadges.JsonLd;
 using OpenBadges.Json;
+using OpenBadges.Rdf;
 
 namespace OpenBadges.Proofs;
 
@@ -29,6 +30,19 @@ internal static class ProofHashing
         var hashData = new byte[2 * hashLength];
         HashCanonical(suite, proofConfiguration, jsonLd, cancellationToken, hashData.AsSpan(0, hashLength));
         HashCanonical(suite, unsecuredDocument, jsonLd, cancellationToken, hashData.AsSpan(hashLength, hashLength));
+        return hashData;
+    }
+
+    /// <summary>
+    /// As above, with the unsecured document already converted to RDF (an RDFC-1.0 suite only): a verifier that read the
+    /// document's dataset for its own checks hashes that dataset instead of converting the document again.
+    /// </summary>
+    public static byte[] HashData(Cryptosuite suite, DocumentView proofConfiguration, IReadOnlyList<RdfQuad> unsecuredDataset, JsonLdOptions? jsonLd, CancellationToken cancellationToken, int hashLength = 32)
+    {
+        System.Diagnostics.Debug.Assert(suite.Canonicalization == ProofCanonicalization.Rdfc10, "a dataset is what RDFC-1.0 suites hash");
+        var hashData = new byte[2 * hashLength];
+        HashCanonical(suite, proofConfiguration, jsonLd, cancellationToken, hashData.AsSpan(0, hashLength));
+        JsonLdCanonicalizer.CanonicalSha256(unsecuredDataset, RdfcOptions(hashLength), cancellationToken, hashData.AsSpan(hashLength, hashLength));
         return hashData;
     }
 

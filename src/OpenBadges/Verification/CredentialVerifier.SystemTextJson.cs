@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OpenBadges.Checks;
 using OpenBadges.Json;
 
 namespace OpenBadges.Verification;
@@ -49,17 +50,10 @@ public sealed partial class CredentialVerifier
     /// <summary>The report on a System.Text.Json node that could not be written as JSON (far too deep).</summary>
     internal static VerificationReport Unreadable(JsonInputException e, VerificationReportKind kind)
     {
-        var run = new Run(kind, location: null, depth: 0, strict: false) { Format = "object" };
-        if (e.CouldNotRead)
-        {
-            run.Undecided(CheckNames.Parse, e.Message, null, ParseRule);
-        }
-        else
-        {
-            run.Fail(CheckNames.Parse, e.Message, null, ParseRule);
-        }
-
-        return run.Report();
+        var check = e.CouldNotRead
+            ? VerificationCheck.Undecided(CheckNames.Parse, e.Message, null, InputReader.Rule)
+            : VerificationCheck.Fail(CheckNames.Parse, e.Message, null, InputReader.Rule);
+        return new VerificationReport(kind, location: null, format: "object", credential: null, [check], [], [], refreshed: null, strict: false);
     }
 
     // A string with an escaped lone surrogate has no .NET string form; its raw bytes then fail as JSON, as they should.

@@ -27,11 +27,11 @@ public sealed partial class PresentationVerifier
 
     /// <summary>Verifies a presentation given as UTF-8 JSON bytes.</summary>
     public Task<VerificationReport> VerifyAsync(ReadOnlyMemory<byte> input, CancellationToken cancellationToken = default) =>
-        _credentials.VerifyPresentationAsync(input, null, null, Options, cancellationToken);
+        VerificationPipeline.VerifyPresentationAsync(_credentials.Settings, Options, run => InputReader.ReadBytes(input.Span, run), cancellationToken);
 
     /// <summary>Verifies a presentation given as JSON text.</summary>
     public Task<VerificationReport> VerifyAsync(string input, CancellationToken cancellationToken = default) =>
-        _credentials.VerifyPresentationAsync(null, input, null, Options, cancellationToken);
+        VerificationPipeline.VerifyPresentationAsync(_credentials.Settings, Options, run => InputReader.ReadText(input, run, imageFormat: null), cancellationToken);
 
     /// <summary>
     /// True when <paramref name="input"/> (JSON, or a compact JWS whose payload or <c>vp</c> claim is one) has the type
@@ -39,13 +39,13 @@ public sealed partial class PresentationVerifier
     /// Never throws; false for anything unreadable.
     /// </summary>
     public static bool IsPresentation(string input, OpenBadges.Json.JsonLimits? limits = null) =>
-        input is not null && CredentialVerifier.LooksLikePresentation(input, limits ?? OpenBadges.Json.JsonLimits.Default);
+        input is not null && PresentationFormStep.IsPresentation(input, limits ?? OpenBadges.Json.JsonLimits.Default);
 
     /// <summary>Verifies a parsed presentation (not modified).</summary>
     /// <exception cref="ArgumentException">The tree holds a value that is not JSON (a date parsed by <c>JObject.Parse</c>); the message names the path and the fix.</exception>
     public Task<VerificationReport> VerifyAsync(JObject presentation, CancellationToken cancellationToken = default)
     {
         OpenBadges.Json.JsonInput.RequirePlainJsonArgument(presentation, nameof(presentation));
-        return _credentials.VerifyPresentationAsync(null, null, presentation, Options, cancellationToken);
+        return VerificationPipeline.VerifyPresentationAsync(_credentials.Settings, Options, run => InputReader.ReadObject(presentation, run), cancellationToken);
     }
 }

@@ -42,11 +42,18 @@ public sealed partial class ArchitectureTests
         const string qualified = "namespace OpenBadges.Keys;\nclass X { OpenBadges.Model.Achievement? A; }";
         const string alias = "using V = OpenBadges.Status.BitstringStatusList;\nnamespace OpenBadges.Json;";
         const string downward = "using OpenBadges.Json;\nusing OpenBadges.Checks;\nnamespace OpenBadges.Proofs;\n// OpenBadges.Verification in a comment is no edge\nclass X { string R = \"OpenBadges.Status.x\"; }";
+        // Inside an OpenBadges namespace, a sibling namespace is named relative to OpenBadges: Status.X is OpenBadges.Status.X.
+        const string relative = "namespace OpenBadges.Json;\nclass X { Status.BitstringStatusList? L; }";
+        const string relativeInCall = "using System;\nnamespace OpenBadges.Keys;\nclass X { object M() => Model.Profiles.European; }";
+        const string memberAccess = "namespace OpenBadges.Proofs;\nclass X { object M(Y y) => y.Verification.Status; }";
 
         Assert.Equal(["Proofs -> Verification"], BackEdges("Proofs", withUsing));
         Assert.Equal(["Keys -> Model"], BackEdges("Keys", qualified));
         Assert.Equal(["Json -> Status"], BackEdges("Json", alias));
         Assert.Empty(BackEdges("Proofs", downward));
+        Assert.Equal(["Json -> Status"], BackEdges("Json", relative));
+        Assert.Equal(["Keys -> Model"], BackEdges("Keys", relativeInCall));
+        Assert.Empty(BackEdges("Proofs", memberAccess));
     }
 
     /// <summary>The edges from <paramref name="folder"/> to a layer above it that <paramref name="text"/> names.</summary>
@@ -54,7 +61,8 @@ public sealed partial class ArchitectureTests
     {
         var from = IndexOf(folder);
         var code = LineComment().Replace(StringLiteral().Replace(text, "\"\""), string.Empty);
-        foreach (Match match in NamespaceReference().Matches(code))
+        var relative = code.Contains("namespace OpenBadges", StringComparison.Ordinal) ? RelativeNamespaceReference.Matches(code) : null;
+        foreach (var match in NamespaceReference().Matches(code).Concat(relative ?? Enumerable.Empty<Match>()))
         {
             var target = match.Groups["layer"].Value;
             var to = IndexOf(target);
@@ -93,4 +101,10 @@ public sealed partial class ArchitectureTests
 
     [GeneratedRegex(@"\bOpenBadges\.(?<layer>[A-Z][A-Za-z]*)\b")]
     private static partial Regex NamespaceReference();
+
+    // A layer's name followed by a type or namespace, not after a dot (y.Status.X is a member access): inside namespace
+    // OpenBadges.*, Json.X means OpenBadges.Json.X. A member named like a layer above its own would read as an edge too;
+    // none exists, and renaming it is the fix (it would read ambiguously to people as well).
+    private static readonly Regex RelativeNamespaceReference = new(
+        @"(?<![\w.])(?<layer>" + string.Join("|", Layers) + @")\.(?=[A-Z])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 }

@@ -1,14 +1,21 @@
 using Newtonsoft.Json.Linq;
+using OpenBadges.Checks;
 using OpenBadges.Proofs;
 using OpenBadges.Proofs.Jose;
-using OpenBadges.Checks;
 
 namespace OpenBadges.Verification;
 
-/// <summary>Step 9: the proof — the VC-JWT's signature, and every embedded Data Integrity proof.</summary>
-public sealed partial class CredentialVerifier
+/// <summary>Step 9: the proof — the VC-JWT's signature, and every embedded Data Integrity proof (over the dataset the JSON-LD step converted).</summary>
+internal sealed class ProofStep : IVerificationStep
 {
-    private async Task<bool> CheckProofAsync(JObject credential, VcJwtVerificationResult? jwt, Run run, CancellationToken cancellationToken)
+
+    public async ValueTask<bool> RunAsync(VerificationRun run, CancellationToken cancellationToken)
+    {
+        run.ProofPassed = await CheckAsync(run.Credential!, run.Jwt, run, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private static async Task<bool> CheckAsync(JObject credential, VcJwtVerificationResult? jwt, VerificationRun run, CancellationToken cancellationToken)
     {
         const string rule = "the credential is secured: its VC-JWT signature, and every embedded Data Integrity proof, verify with a key its issuer controls";
         var checks = new List<VerificationCheck>();
@@ -20,7 +27,7 @@ public sealed partial class CredentialVerifier
         // A VC-JWT may also carry embedded proofs; each must hold like any other (a proof set fails on one bad proof).
         if (jwt is null || credential["proof"] is not null)
         {
-            var embedded = await DataIntegrityVerifier.VerifyAsync(credential, _proofOptions, cancellationToken).ConfigureAwait(false);
+            var embedded = await DataIntegrityVerifier.VerifyAsync(credential, run.Settings.Proof, run.Dataset?.Unsecured, cancellationToken).ConfigureAwait(false);
             checks.AddRange(embedded.AllChecks);
         }
 
@@ -30,7 +37,7 @@ public sealed partial class CredentialVerifier
     }
 
     /// <summary>Adds the <c>proof</c> summary of <paramref name="checks"/>; true when they all passed.</summary>
-    private static bool Summarize(List<VerificationCheck> checks, Run run, string what, string? path, string rule)
+    public static bool Summarize(List<VerificationCheck> checks, VerificationRun run, string what, string? path, string rule)
     {
         switch (VerdictRules.Combine(checks))
         {

@@ -2,15 +2,22 @@ using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using OpenBadges.Json;
 using OpenBadges.Schemas;
+using static OpenBadges.Verification.CredentialJson;
 
 namespace OpenBadges.Verification;
 
 /// <summary>Step 6: the credential's own <c>credentialSchema</c> entries (type <c>1EdTechJsonSchemaValidator2019</c>).</summary>
-public sealed partial class CredentialVerifier
+internal sealed class CredentialSchemaStep : IVerificationStep
 {
     private const string JsonSchemaValidatorType = "1EdTechJsonSchemaValidator2019";
 
-    private async Task CheckCredentialSchemasAsync(JObject credential, Run run, CancellationToken cancellationToken)
+    public async ValueTask<bool> RunAsync(VerificationRun run, CancellationToken cancellationToken)
+    {
+        await CheckAsync(run.Credential!, run, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private static async Task CheckAsync(JObject credential, VerificationRun run, CancellationToken cancellationToken)
     {
         const string rule = "each credentialSchema of type 1EdTechJsonSchemaValidator2019 validates the credential (OB 3.0 schemas offline, others through the fetcher)";
         var entries = new List<(JObject Entry, string Path)>();
@@ -37,9 +44,9 @@ public sealed partial class CredentialVerifier
                 continue;
             }
 
-            if (ValidateEmbedded(id, credential, run) is { } errors)
+            if (SchemaStep.ValidateEmbedded(id, credential, run) is { } errors)
             {
-                ReportSchemaErrors(CheckNames.CredentialSchema, errors, run, path, rule + $"; {id} is embedded");
+                SchemaStep.ReportSchemaErrors(CheckNames.CredentialSchema, errors, run, path, rule + $"; {id} is embedded");
                 continue;
             }
 
@@ -49,7 +56,7 @@ public sealed partial class CredentialVerifier
                 continue;
             }
 
-            if (_options.Fetcher is null)
+            if (run.Settings.Options.Fetcher is null)
             {
                 run.NotApplicable(CheckNames.CredentialSchema, $"{id} is not one of the embedded OB 3.0 or SURF eduCredentials schemas and no fetcher is configured (offline): not validated.", path, rule);
                 continue;
@@ -59,9 +66,9 @@ public sealed partial class CredentialVerifier
         }
     }
 
-    private async Task ValidateFetchedSchemaAsync(JObject credential, string id, string path, Run run, string rule, CancellationToken cancellationToken)
+    private static async Task ValidateFetchedSchemaAsync(JObject credential, string id, string path, VerificationRun run, string rule, CancellationToken cancellationToken)
     {
-        var fetched = await FetchAsync(id, run, cancellationToken).ConfigureAwait(false);
+        var fetched = await DocumentFetch.FetchAsync(id, run, cancellationToken).ConfigureAwait(false);
         if (fetched.Text is null)
         {
             run.Undecided(CheckNames.CredentialSchema, $"The schema {id} could not be fetched: {fetched.Error}.", path, rule);
@@ -71,12 +78,12 @@ public sealed partial class CredentialVerifier
         await ValidateSchemaTextAsync(credential, id, fetched.Text, path, run, rule + $"; {id} was fetched", cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task ValidateSchemaTextAsync(JObject credential, string id, string text, string path, Run run, string rule, CancellationToken cancellationToken)
+    private static async Task ValidateSchemaTextAsync(JObject credential, string id, string text, string path, VerificationRun run, string rule, CancellationToken cancellationToken)
     {
         JToken document;
         try
         {
-            document = JsonInput.Parse(text, _options.JsonLimits);
+            document = JsonInput.Parse(text, run.Settings.Options.JsonLimits);
         }
         catch (JsonInputException e)
         {
@@ -98,7 +105,7 @@ public sealed partial class CredentialVerifier
         {
             var schema = await JsonSchema.FromJsonAsync(document.ToString(Newtonsoft.Json.Formatting.None), cancellationToken).ConfigureAwait(false);
             var errors = schema.Validate(credential).Select(e => new SchemaValidationError(e.Path ?? "#", e.Kind.ToString(), e.Property, [])).ToList();
-            ReportSchemaErrors(CheckNames.CredentialSchema, errors, run, path, rule);
+            SchemaStep.ReportSchemaErrors(CheckNames.CredentialSchema, errors, run, path, rule);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

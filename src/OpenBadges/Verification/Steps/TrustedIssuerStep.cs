@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using static OpenBadges.Verification.CredentialJson;
 
 namespace OpenBadges.Verification;
 
@@ -6,12 +7,18 @@ namespace OpenBadges.Verification;
 /// The trusted-issuer policy (<see cref="CredentialVerifierOptions.TrustedIssuers"/>): when the caller names the issuers
 /// it accepts, a credential from any other issuer fails this check. Without the option the check is not reported.
 /// </summary>
-public sealed partial class CredentialVerifier
+internal sealed class TrustedIssuerStep : IVerificationStep
 {
-    private void CheckTrustedIssuer(JObject credential, Run run)
+    public ValueTask<bool> RunAsync(VerificationRun run, CancellationToken cancellationToken)
+    {
+        Check(run.Credential!, run);
+        return ValueTask.FromResult(true);
+    }
+
+    private static void Check(JObject credential, VerificationRun run)
     {
         const string rule = "the issuer id is one of CredentialVerifierOptions.TrustedIssuers (exact match)";
-        if (_options.TrustedIssuers is not { } trusted)
+        if (run.Settings.Options.TrustedIssuers is not { } trusted)
         {
             return;
         }

@@ -7,11 +7,18 @@ namespace OpenBadges.Verification;
 /// Step 14: every endorsement — <c>endorsement</c> objects and <c>endorsementJwt</c> strings wherever they appear
 /// (credential, issuer, achievement, …) — verified as an EndorsementCredential by the same algorithm, to a depth limit.
 /// </summary>
-public sealed partial class CredentialVerifier
+internal sealed class EndorsementsStep : IVerificationStep
 {
-    private async Task CheckEndorsementsAsync(JObject credential, Run run, CancellationToken cancellationToken)
+
+    public async ValueTask<bool> RunAsync(VerificationRun run, CancellationToken cancellationToken)
     {
-        var rule = $"every endorsement verifies as an EndorsementCredential (to a depth of {_options.MaxEndorsementDepth}, at most {_options.MaxEndorsements} per credential)";
+        await CheckAsync(run.Credential!, run, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private static async Task CheckAsync(JObject credential, VerificationRun run, CancellationToken cancellationToken)
+    {
+        var rule = $"every endorsement verifies as an EndorsementCredential (to a depth of {run.Settings.Options.MaxEndorsementDepth}, at most {run.Settings.Options.MaxEndorsements} per credential)";
         var found = new List<(JToken Item, string Path)>();
         FindEndorsements(credential, "$", found);
         if (found.Count == 0)
@@ -20,24 +27,24 @@ public sealed partial class CredentialVerifier
             return;
         }
 
-        if (run.Depth >= _options.MaxEndorsementDepth)
+        if (run.Depth >= run.Settings.Options.MaxEndorsementDepth)
         {
             // Undecided, not Failed: nothing is wrong with them, but they were not looked at.
-            run.Undecided(CheckNames.Endorsements, $"{found.Count} endorsement(s) at depth {run.Depth + 1} were not verified: the endorsement depth limit is {_options.MaxEndorsementDepth}.", found[0].Path, rule, ProblemCodes.LimitReached);
+            run.Undecided(CheckNames.Endorsements, $"{found.Count} endorsement(s) at depth {run.Depth + 1} were not verified: the endorsement depth limit is {run.Settings.Options.MaxEndorsementDepth}.", found[0].Path, rule, ProblemCodes.LimitReached);
             return;
         }
 
-        foreach (var (item, path) in found.Take(_options.MaxEndorsements))
+        foreach (var (item, path) in found.Take(run.Settings.Options.MaxEndorsements))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            run.Endorsements.Add(await VerifyEmbeddedAsync(item, VerificationReportKind.Endorsement, path, run.Depth + 1, cancellationToken).ConfigureAwait(false));
+            run.Endorsements.Add(await VerificationPipeline.VerifyEmbeddedAsync(run.Settings, item, VerificationReportKind.Endorsement, path, run.Depth + 1, cancellationToken).ConfigureAwait(false));
         }
 
         var valid = run.Endorsements.Count(e => e.Verdict == Verdict.Valid);
         var invalid = run.Endorsements.Count(e => e.Verdict == Verdict.Invalid);
         var undecided = run.Endorsements.Count - valid - invalid;
         var skipped = found.Count - run.Endorsements.Count;
-        var summary = $"{found.Count} endorsement(s): {valid} valid, {invalid} invalid, {undecided} indeterminate" + (skipped > 0 ? $", {skipped} not verified (limit {_options.MaxEndorsements})." : ".");
+        var summary = $"{found.Count} endorsement(s): {valid} valid, {invalid} invalid, {undecided} indeterminate" + (skipped > 0 ? $", {skipped} not verified (limit {run.Settings.Options.MaxEndorsements})." : ".");
         if (invalid > 0)
         {
             run.Fail(CheckNames.Endorsements, summary, run.Endorsements.First(e => e.Verdict == Verdict.Invalid).Location, rule);

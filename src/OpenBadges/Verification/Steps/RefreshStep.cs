@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using OpenBadges.Checks;
+using static OpenBadges.Verification.CredentialJson;
 
 namespace OpenBadges.Verification;
 
@@ -9,11 +10,18 @@ namespace OpenBadges.Verification;
 /// in full and attached as <see cref="VerificationReport.Refreshed"/>; a refresh that fails leaves the original's
 /// verification as it is (the spec: continue with the original credential).
 /// </summary>
-public sealed partial class CredentialVerifier
+internal sealed class RefreshStep : IVerificationStep
 {
+
     private const string RefreshType = "1EdTechCredentialRefresh";
 
-    private async Task CheckRefreshAsync(JObject credential, Run run, bool proofPassed, CancellationToken cancellationToken)
+    public async ValueTask<bool> RunAsync(VerificationRun run, CancellationToken cancellationToken)
+    {
+        await CheckAsync(run.Credential!, run, run.ProofPassed, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private static async Task CheckAsync(JObject credential, VerificationRun run, bool proofPassed, CancellationToken cancellationToken)
     {
         const string rule = "a 1EdTechCredentialRefresh service is asked for a newer credential once the proof passed; the newer one is verified in full";
         var service = credential["refreshService"] switch
@@ -42,7 +50,7 @@ public sealed partial class CredentialVerifier
         {
             run.NotApplicable(CheckNames.Refresh, "Not asked: this is already a refreshed credential (refresh happens once).", "$.refreshService", rule);
         }
-        else if (_options.Fetcher is null)
+        else if (run.Settings.Options.Fetcher is null)
         {
             run.NotApplicable(CheckNames.Refresh, $"Not asked: offline (no fetcher); {url} would be asked for a refreshed credential.", "$.refreshService.id", rule);
         }
@@ -52,14 +60,14 @@ public sealed partial class CredentialVerifier
         }
         else
         {
-            var fetched = await FetchAsync(url, run, cancellationToken).ConfigureAwait(false);
+            var fetched = await DocumentFetch.FetchAsync(url, run, cancellationToken).ConfigureAwait(false);
             if (fetched.Text is null)
             {
                 run.NotApplicable(CheckNames.Refresh, $"The refresh failed ({fetched.Error}); the original credential was verified.", "$.refreshService.id", rule);
                 return;
             }
 
-            var refreshed = await VerifyEmbeddedAsync(new JValue(fetched.Text), VerificationReportKind.Refreshed, "$.refreshService", run.Depth, cancellationToken).ConfigureAwait(false);
+            var refreshed = await VerificationPipeline.VerifyEmbeddedAsync(run.Settings, new JValue(fetched.Text), VerificationReportKind.Refreshed, "$.refreshService", run.Depth, cancellationToken).ConfigureAwait(false);
             run.Refreshed = refreshed;
             var issuer = IssuerIdOf(credential);
             if (!string.Equals(refreshed.IssuerId, issuer, StringComparison.Ordinal))

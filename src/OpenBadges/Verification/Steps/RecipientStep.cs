@@ -4,12 +4,19 @@ using OpenBadges.Model;
 namespace OpenBadges.Verification;
 
 /// <summary>Step 13: the recipient — the subject's <c>id</c>, or an IdentityObject matched through <see cref="IdentityObject.Matches"/>.</summary>
-public sealed partial class CredentialVerifier
+internal sealed class RecipientStep : IVerificationStep
 {
-    private void CheckRecipient(JObject credential, Run run)
+
+    public ValueTask<bool> RunAsync(VerificationRun run, CancellationToken cancellationToken)
+    {
+        Check(run.Credential!, run);
+        return ValueTask.FromResult(true);
+    }
+
+    private static void Check(JObject credential, VerificationRun run)
     {
         const string rule = "the credential subject is the expected recipient: its id, or an identifier IdentityObject (plain, or sha256$ hash with salt) matching the given value";
-        var expected = _options.ExpectedRecipient;
+        var expected = run.Settings.Options.ExpectedRecipient;
         if (expected is null || run.Kind == VerificationReportKind.Endorsement)
         {
             run.NotApplicable(CheckNames.Recipient, run.Kind == VerificationReportKind.Endorsement ? "Not applicable to an endorsement." : "No expected recipient was given.", "$.credentialSubject", rule);

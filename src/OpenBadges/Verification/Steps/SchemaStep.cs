@@ -1,12 +1,38 @@
 using Newtonsoft.Json.Linq;
+using OpenBadges.Checks;
 using OpenBadges.Schemas;
 
 namespace OpenBadges.Verification;
 
-/// <summary>Step 5: the embedded OB 3.0 JSON Schema (VC 2.0), or the VC 1.1 structure.</summary>
-public sealed partial class CredentialVerifier
+/// <summary>
+/// Step 5: the embedded OB 3.0 JSON Schema (VC 2.0), or the VC 1.1 structure; for a CLR, that its schema is not
+/// available offline; for a VC that is no Open Badge, that the OB checks do not apply.
+/// </summary>
+internal sealed class SchemaStep : IVerificationStep
 {
-    private static void CheckSchema(JObject credential, Run run, CredentialKind kind)
+    public ValueTask<bool> RunAsync(VerificationRun run, CancellationToken cancellationToken)
+    {
+        var credential = run.Credential!;
+        switch (run.CredentialKind)
+        {
+            case CredentialKind.Clr:
+                // Honest rather than silent: the 1EdTech CLR 2.0 schema is not among the schemas this package carries.
+                run.NotApplicable(CheckNames.Schema, "The CLR 2.0 JSON Schema is not available offline (not embedded); the CLR structure is checked by clr.subject, and each credential inside by its own schema.", "$",
+                    "the credential conforms to the CLR 2.0 JSON Schema, when it is available");
+                break;
+            case CredentialKind.Other:
+                run.NotApplicable(CheckNames.OpenBadge, "Not an Open Badge: OB checks not applied (the OB 3.0 schema, credentialSubject and issuer Profile rules); the Verifiable Credential checks were.", "$.type",
+                    "an OpenBadgeCredential, AchievementCredential, EndorsementCredential or ClrCredential gets the Open Badges checks");
+                break;
+            default:
+                CheckOpenBadgesSchema(credential, run, run.CredentialKind);
+                break;
+        }
+
+        return ValueTask.FromResult(true);
+    }
+
+    private static void CheckOpenBadgesSchema(JObject credential, VerificationRun run, CredentialKind kind)
     {
         if (run.IsVc1)
         {
@@ -24,7 +50,7 @@ public sealed partial class CredentialVerifier
     /// Validates <paramref name="credential"/> against the embedded schema <paramref name="schemaId"/>, once per run
     /// (schema validation is most of a verification's cost); null when no such schema is embedded.
     /// </summary>
-    private static IReadOnlyList<SchemaValidationError>? ValidateEmbedded(string schemaId, JObject credential, Run run)
+    public static IReadOnlyList<SchemaValidationError>? ValidateEmbedded(string schemaId, JObject credential, VerificationRun run)
     {
         if (run.EmbeddedSchemaResults.TryGetValue(schemaId, out var known))
         {
@@ -46,7 +72,7 @@ public sealed partial class CredentialVerifier
         return errors;
     }
 
-    private static void ReportSchemaErrors(string name, IReadOnlyList<SchemaValidationError> errors, Run run, string path, string rule)
+    public static void ReportSchemaErrors(string name, IReadOnlyList<SchemaValidationError> errors, VerificationRun run, string path, string rule)
     {
         if (errors.Count == 0)
         {
@@ -61,7 +87,7 @@ public sealed partial class CredentialVerifier
     private static string SchemaPathToJsonPath(string schemaPath) =>
         schemaPath.StartsWith("#/", StringComparison.Ordinal) ? "$." + schemaPath[2..].Replace('/', '.') : "$";
 
-    private static void CheckVc1Structure(JObject credential, Run run)
+    private static void CheckVc1Structure(JObject credential, VerificationRun run)
     {
         const string rule = "VC 1.1: issuer, issuanceDate and credentialSubject are present (the OB 3.0 schemas describe the VC 2.0 form; the VC 1.1 'any' schemas are not available offline)";
         var missing = new[] { "issuer", "issuanceDate", "credentialSubject" }.Where(p => credential[p] is null or { Type: JTokenType.Null }).ToList();

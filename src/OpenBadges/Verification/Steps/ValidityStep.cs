@@ -6,13 +6,20 @@ using OpenBadges.Proofs;
 namespace OpenBadges.Verification;
 
 /// <summary>Step 12: the validity window (VC 2.0 <c>validFrom</c>/<c>validUntil</c>, VC 1.1 <c>issuanceDate</c>/<c>expirationDate</c>), with an injectable clock.</summary>
-public sealed partial class CredentialVerifier
+internal sealed class ValidityStep : IVerificationStep
 {
-    private void CheckValidity(JObject credential, Run run)
+
+    public ValueTask<bool> RunAsync(VerificationRun run, CancellationToken cancellationToken)
     {
-        var now = _options.TimeProvider.GetUtcNow();
+        Check(run.Credential!, run, run.Settings.Options);
+        return ValueTask.FromResult(true);
+    }
+
+    private static void Check(JObject credential, VerificationRun run, CredentialVerifierOptions options)
+    {
+        var now = options.TimeProvider.GetUtcNow();
         var (startName, endName) = run.IsVc1 ? ("issuanceDate", "expirationDate") : ("validFrom", "validUntil");
-        var startRule = $"{startName} is a date-time with a zone, not later than now (allowing {_options.ClockSkew.TotalMinutes:0} min of clock skew)";
+        var startRule = $"{startName} is a date-time with a zone, not later than now (allowing {options.ClockSkew.TotalMinutes:0} min of clock skew)";
         var start = credential[startName];
         if (start is null && !run.IsVc1 && run.CredentialKind == CredentialKind.Other)
         {
@@ -27,7 +34,7 @@ public sealed partial class CredentialVerifier
         {
             run.Fail(CheckNames.ValidityStart, $"{startName} '{start}' is not a date-time with a time zone.", "$." + startName, startRule, ProblemCodes.DateMalformed);
         }
-        else if (from > now + _options.ClockSkew)
+        else if (from > now + options.ClockSkew)
         {
             run.Fail(CheckNames.ValidityStart, $"Not valid yet: {startName} is {start} (now {now:yyyy-MM-dd'T'HH:mm:ss'Z'}).", "$." + startName, startRule);
         }
@@ -46,7 +53,7 @@ public sealed partial class CredentialVerifier
         {
             run.Fail(CheckNames.ValidityEnd, $"{endName} '{end}' is not a date-time with a time zone.", "$." + endName, endRule, ProblemCodes.DateMalformed);
         }
-        else if (until < now - _options.ClockSkew)
+        else if (until < now - options.ClockSkew)
         {
             run.Fail(CheckNames.ValidityEnd, $"Expired: {endName} was {end} (now {now:yyyy-MM-dd'T'HH:mm:ss'Z'}).", "$." + endName, endRule);
         }

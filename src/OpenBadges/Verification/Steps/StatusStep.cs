@@ -1,10 +1,11 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
+using OpenBadges.Checks;
 using OpenBadges.Json;
 using OpenBadges.Proofs;
 using OpenBadges.Proofs.Jose;
 using OpenBadges.Status;
-using OpenBadges.Checks;
+using static OpenBadges.Verification.CredentialJson;
 
 namespace OpenBadges.Verification;
 
@@ -18,11 +19,18 @@ namespace OpenBadges.Verification;
 /// signed by the issuer), is Failed.
 /// </para>
 /// </summary>
-public sealed partial class CredentialVerifier
+internal sealed class StatusStep : IVerificationStep
 {
+
     private const string BitstringEntryType = "BitstringStatusListEntry";
 
-    private async Task CheckStatusAsync(JObject credential, Run run, bool proofPassed, CancellationToken cancellationToken)
+    public async ValueTask<bool> RunAsync(VerificationRun run, CancellationToken cancellationToken)
+    {
+        await CheckAsync(run.Credential!, run, run.ProofPassed, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private static async Task CheckAsync(JObject credential, VerificationRun run, bool proofPassed, CancellationToken cancellationToken)
     {
         const string rule = "each credentialStatus entry is checked against its issuer's authentic, current status list; no status bit is set";
         var token = credential["credentialStatus"];
@@ -65,7 +73,7 @@ public sealed partial class CredentialVerifier
         }
     }
 
-    private async Task CheckBitstringEntryAsync(JObject credential, JObject entry, string path, Run run, CancellationToken cancellationToken)
+    private static async Task CheckBitstringEntryAsync(JObject credential, JObject entry, string path, VerificationRun run, CancellationToken cancellationToken)
     {
         const string rule = "Bitstring Status List v1.0 §3.2: the list credential verifies, is the credential issuer's, is current, has the entry's statusPurpose and at least 131,072 entries; the bit at statusListIndex is not set";
         var purpose = entry["statusPurpose"]?.Type == JTokenType.String ? (string?)entry["statusPurpose"] : null;
@@ -94,27 +102,27 @@ public sealed partial class CredentialVerifier
             return;
         }
 
-        if (_options.Fetcher is null)
+        if (run.Settings.Options.Fetcher is null)
         {
             run.Undecided(CheckNames.Status, $"Offline: the {purpose} list {listUrl} was not fetched, so whether the credential is {Participle(purpose)} is unknown. Configure CredentialVerifierOptions.Fetcher to check it.", path, rule);
             return;
         }
 
-        var fetched = await FetchAsync(listUrl, run, cancellationToken).ConfigureAwait(false);
+        var fetched = await DocumentFetch.FetchAsync(listUrl, run, cancellationToken).ConfigureAwait(false);
         if (fetched.Text is null)
         {
             run.Undecided(CheckNames.Status, $"The status list could not be fetched: {fetched.Error}.", path + ".statusListCredential", rule);
             return;
         }
 
-        var (list, distrust) = await ReadTrustedListCredentialAsync(fetched.Text, credential, cancellationToken).ConfigureAwait(false);
+        var (list, distrust) = await ReadTrustedListCredentialAsync(fetched.Text, credential, run.Settings, cancellationToken).ConfigureAwait(false);
         if (list is null)
         {
             run.Undecided(CheckNames.Status, $"The status list credential {listUrl} is not trusted: {distrust} Its answer is not used.", path + ".statusListCredential", rule);
             return;
         }
 
-        var problem = CheckListCredential(list, purpose);
+        var problem = CheckListCredential(list, purpose, run.Settings.Options);
         if (problem is not null)
         {
             run.Undecided(CheckNames.Status, $"The status list credential {listUrl} cannot be used: {problem}", path + ".statusListCredential", rule);
@@ -156,7 +164,7 @@ public sealed partial class CredentialVerifier
     }
 
     /// <summary>The fetched status list credential if its proof verifies and the credential's issuer issued it; else null and why.</summary>
-    private async Task<(JObject? List, string? Reason)> ReadTrustedListCredentialAsync(string text, JObject credential, CancellationToken cancellationToken)
+    private static async Task<(JObject? List, string? Reason)> ReadTrustedListCredentialAsync(string text, JObject credential, VerifierSettings settings, CancellationToken cancellationToken)
     {
         JObject list;
         var trimmed = text.Trim();
@@ -164,14 +172,14 @@ public sealed partial class CredentialVerifier
         {
             try
             {
-                list = JsonInput.ParseObject(trimmed, _options.JsonLimits);
+                list = JsonInput.ParseObject(trimmed, settings.Options.JsonLimits);
             }
             catch (JsonInputException e)
             {
                 return (null, $"it is not acceptable JSON ({e.Message}).");
             }
 
-            var proof = await DataIntegrityVerifier.VerifyAsync(list, _proofOptions, cancellationToken).ConfigureAwait(false);
+            var proof = await DataIntegrityVerifier.VerifyAsync(list, settings.Proof, cancellationToken).ConfigureAwait(false);
             if (!proof.IsValid)
             {
                 var bad = proof.AllChecks.First(c => c.Status is CheckStatus.Failed or CheckStatus.CouldNotCheck);
@@ -180,7 +188,7 @@ public sealed partial class CredentialVerifier
         }
         else
         {
-            var jwt = await VcJwtVerifier.VerifyAsync(trimmed, _jwtOptions, cancellationToken).ConfigureAwait(false);
+            var jwt = await VcJwtVerifier.VerifyAsync(trimmed, settings.Jwt, cancellationToken).ConfigureAwait(false);
             if (!jwt.IsValid || jwt.Credential is null)
             {
                 var bad = jwt.Checks.FirstOrDefault(c => c.Status is CheckStatus.Failed or CheckStatus.CouldNotCheck);
@@ -201,22 +209,22 @@ public sealed partial class CredentialVerifier
     }
 
     /// <summary>Null when the (trusted) list credential is usable for <paramref name="purpose"/> now; else why not.</summary>
-    private string? CheckListCredential(JObject list, string purpose)
+    private static string? CheckListCredential(JObject list, string purpose, CredentialVerifierOptions options)
     {
         if (!Strings(list["type"]).Contains("BitstringStatusListCredential"))
         {
             return "its type does not include BitstringStatusListCredential.";
         }
 
-        var now = _options.TimeProvider.GetUtcNow();
+        var now = options.TimeProvider.GetUtcNow();
         var from = list["validFrom"] ?? list["issuanceDate"];
-        if (from is not null && (!DataIntegrityVerifier.TryParseDateTime(from, out var start) || start > now + _options.ClockSkew))
+        if (from is not null && (!DataIntegrityVerifier.TryParseDateTime(from, out var start) || start > now + options.ClockSkew))
         {
             return $"it is not valid yet (validFrom {from}).";
         }
 
         var until = list["validUntil"] ?? list["expirationDate"];
-        if (until is not null && (!DataIntegrityVerifier.TryParseDateTime(until, out var end) || end < now - _options.ClockSkew))
+        if (until is not null && (!DataIntegrityVerifier.TryParseDateTime(until, out var end) || end < now - options.ClockSkew))
         {
             return $"it is no longer valid (validUntil {until}); a current list is needed.";
         }
@@ -234,7 +242,7 @@ public sealed partial class CredentialVerifier
         return subject["encodedList"]?.Type == JTokenType.String ? null : "it has no encodedList string.";
     }
 
-    private async Task CheckRevocationListAsync(JObject credential, JObject entry, string path, Run run, CancellationToken cancellationToken)
+    private static async Task CheckRevocationListAsync(JObject credential, JObject entry, string path, VerificationRun run, CancellationToken cancellationToken)
     {
         const string rule = "1EdTech Revocation List: the list at credentialStatus.id, from the credential's issuer, does not list the credential's id";
         var listUrl = entry["id"]?.Type == JTokenType.String ? (string?)entry["id"] : null;
@@ -251,13 +259,13 @@ public sealed partial class CredentialVerifier
             return;
         }
 
-        if (_options.Fetcher is null)
+        if (run.Settings.Options.Fetcher is null)
         {
             run.Undecided(CheckNames.Status, $"Offline: the revocation list {listUrl} was not fetched, so whether the credential is revoked is unknown. Configure CredentialVerifierOptions.Fetcher to check it.", path, rule);
             return;
         }
 
-        var fetched = await FetchAsync(listUrl, run, cancellationToken).ConfigureAwait(false);
+        var fetched = await DocumentFetch.FetchAsync(listUrl, run, cancellationToken).ConfigureAwait(false);
         if (fetched.Text is null)
         {
             run.Undecided(CheckNames.Status, $"The revocation list could not be fetched: {fetched.Error}.", path + ".id", rule);
@@ -267,7 +275,7 @@ public sealed partial class CredentialVerifier
         RevocationList list;
         try
         {
-            list = RevocationList.Parse(JsonInput.ParseObject(fetched.Text, _options.JsonLimits));
+            list = RevocationList.Parse(JsonInput.ParseObject(fetched.Text, run.Settings.Options.JsonLimits));
         }
         catch (FormatException e)
         {
