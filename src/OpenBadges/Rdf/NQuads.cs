@@ -142,7 +142,7 @@ public static class NQuads
             case RdfTermKind.DefaultGraph:
                 break;
             default:
-                throw new ArgumentException($"Unknown RDF term kind {term.Kind} in the {position}.", "quad");
+                throw RdfErrors.UnknownTermKind(term.Kind, position);
         }
     }
 
@@ -152,9 +152,7 @@ public static class NQuads
     {
         if (!IsBlankNodeLabel(label))
         {
-            throw new ArgumentException(
-                $"The blank node label '{label}' in the {position} is not a valid N-Quads BLANK_NODE_LABEL (letters, digits, '_', '-', '.', ':' and similar; not starting with '-' or '.', not ending with '.').",
-                "quad");
+            throw RdfErrors.InvalidBlankNodeLabel(label, position);
         }
 
         into.Append("_:");
@@ -176,9 +174,7 @@ public static class NQuads
             var c = iri[index];
             if (!char.IsSurrogate(c))
             {
-                throw new ArgumentException(
-                    $"The IRI <{iri}> in the {Place(position, isDatatype)} contains {Describe(c)} at index {index}; N-Quads IRIs cannot contain spaces, control characters or any of <>\"{{}}|^`\\.",
-                    "quad");
+                throw RdfErrors.InvalidIriCharacter(iri, Place(position, isDatatype), Describe(c), index);
             }
 
             if (!IsSurrogatePairAt(iri, index))
@@ -262,9 +258,7 @@ public static class NQuads
         {
             if (!IsLanguageTag(language))
             {
-                throw new ArgumentException(
-                    $"The language tag '{language}' of the literal in the {position} is not a valid N-Quads LANGTAG ([a-zA-Z]+ ('-' [a-zA-Z0-9]+)*).",
-                    "quad");
+                throw RdfErrors.InvalidLanguageTag(language, position);
             }
 
             into.Append('@');
@@ -410,7 +404,7 @@ public static class NQuads
         c == ' ' ? "a space" : $"U+{c:X4}" + (c > 0x20 && c < 0x7F ? $" '{(char)c}'" : string.Empty);
 
     private static ArgumentException LoneSurrogate(string where, int index, char c) =>
-        new($"{char.ToUpperInvariant(where[0])}{where[1..]} contains a lone surrogate U+{(int)c:X4} at index {index}; it has no UTF-8 encoding, so it cannot be canonicalized or signed.", "quad");
+        RdfErrors.LoneSurrogate(char.ToUpperInvariant(where[0]), where[1..], (int)c, index);
 
     // ---------------------------------------------------------------- parsing
 
@@ -794,6 +788,6 @@ public static class NQuads
         private static bool IsLineEnd(char c) => c is '\n' or '\r';
 
         private FormatException Error(string problem) =>
-            new($"N-Quads line {_line}, column {_position - _lineStart + 1}: {problem}.");
+            RdfErrors.ParseError(_line, _position - _lineStart + 1, problem);
     }
 }
