@@ -41,11 +41,7 @@ public static class Rdfc10
         ValidateOptions(options);
         if (quads.Count > options.MaxQuads)
         {
-            throw new CanonicalizationLimitException(
-                nameof(Rdfc10Options) + "." + nameof(Rdfc10Options.MaxQuads),
-                options.MaxQuads,
-                $"The dataset has {quads.Count} quads; RDFC-1.0 canonicalization accepts at most {options.MaxQuads} " +
-                $"(Rdfc10Options.MaxQuads). Raise MaxQuads only if such large inputs are expected and trusted.");
+            throw CanonicalizationErrors.TooManyQuads(options.MaxQuads, quads.Count);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -68,24 +64,22 @@ public static class Rdfc10
     {
         if (options.HashAlgorithm != HashAlgorithmName.SHA256 && options.HashAlgorithm != HashAlgorithmName.SHA384)
         {
-            throw new ArgumentException(
-                $"RDFC-1.0 hash algorithm '{options.HashAlgorithm.Name}' is not supported; use SHA256 (the default) or SHA384.",
-                nameof(options));
+            throw CanonicalizationErrors.UnsupportedHashAlgorithm(options.HashAlgorithm.Name, nameof(options));
         }
 
         if (options.MaxWorkFactor < 0)
         {
-            throw new ArgumentException($"Rdfc10Options.MaxWorkFactor is {options.MaxWorkFactor}; it must be 0 or more.", nameof(options));
+            throw CanonicalizationErrors.NegativeMaxWorkFactor(options.MaxWorkFactor, nameof(options));
         }
 
         if (options.MaxDeepIterations is < 0)
         {
-            throw new ArgumentException($"Rdfc10Options.MaxDeepIterations is {options.MaxDeepIterations}; it must be 0 or more.", nameof(options));
+            throw CanonicalizationErrors.NegativeMaxDeepIterations(options.MaxDeepIterations, nameof(options));
         }
 
         if (options.MaxQuads < 0)
         {
-            throw new ArgumentException($"Rdfc10Options.MaxQuads is {options.MaxQuads}; it must be 0 or more.", nameof(options));
+            throw CanonicalizationErrors.NegativeMaxQuads(options.MaxQuads, nameof(options));
         }
     }
 
@@ -186,7 +180,7 @@ public static class Rdfc10
             seen.EnsureCapacity(input.Count);
             for (var i = 0; i < input.Count; i++)
             {
-                var quad = input[i] ?? throw new ArgumentException($"Quad {i} is null.", "quads");
+                var quad = input[i] ?? throw CanonicalizationErrors.NullQuad(i);
                 CheckQuadShape(quad, i);
                 if (seen.Add(quad))
                 {
@@ -536,7 +530,7 @@ public static class Rdfc10
         {
             if (quad.Subject is null || quad.Predicate is null || quad.Object is null || quad.Graph is null)
             {
-                throw new ArgumentException($"Quad {index} has a null term.", "quads");
+                throw CanonicalizationErrors.NullTerm(index);
             }
 
             if (quad.Subject.Kind is not (RdfTermKind.Iri or RdfTermKind.BlankNode) ||
@@ -544,10 +538,7 @@ public static class Rdfc10
                 quad.Object.Kind == RdfTermKind.DefaultGraph ||
                 quad.Graph.Kind == RdfTermKind.Literal)
             {
-                throw new ArgumentException(
-                    $"Quad {index} is not an RDF quad (subject {quad.Subject.Kind}, predicate {quad.Predicate.Kind}, object {quad.Object.Kind}, graph {quad.Graph.Kind}): " +
-                    "RDFC-1.0 needs an IRI or blank node subject, an IRI predicate, and an IRI, blank node or default graph name (generalized RDF is not supported).",
-                    "quads");
+                throw CanonicalizationErrors.NotAnRdfQuad(index, quad.Subject.Kind, quad.Predicate.Kind, quad.Object.Kind, quad.Graph.Kind);
             }
         }
 
@@ -668,13 +659,7 @@ public static class Rdfc10
             var source = _options.MaxDeepIterations is null
                 ? $"Rdfc10Options.MaxWorkFactor = {_options.MaxWorkFactor}: (blank nodes sharing a first degree hash)^{_options.MaxWorkFactor}"
                 : "Rdfc10Options.MaxDeepIterations";
-            return new CanonicalizationLimitException(
-                nameof(Rdfc10Options) + "." + (_options.MaxDeepIterations is null ? nameof(Rdfc10Options.MaxWorkFactor) : nameof(Rdfc10Options.MaxDeepIterations)),
-                _maxDeepIterations,
-                $"RDFC-1.0 canonicalization stopped at blank node _:{identifier}: the Hash N-Degree Quads algorithm would run more than " +
-                $"{_maxDeepIterations} times (the limit from {source}). The dataset's blank nodes are so symmetric that canonicalizing it could take " +
-                "exponential time; it may be a poison graph built to exhaust the CPU. If the input is trusted and genuinely needs it, " +
-                "raise Rdfc10Options.MaxWorkFactor (or set MaxDeepIterations).");
+            return CanonicalizationErrors.DeepIterationsExceeded((_options.MaxDeepIterations is null ? nameof(Rdfc10Options.MaxWorkFactor) : nameof(Rdfc10Options.MaxDeepIterations)), _maxDeepIterations, identifier, source);
         }
 
         /// <summary>
@@ -744,7 +729,7 @@ public static class Rdfc10
         private string CanonicalLabel(int blankNode) =>
             CanonicalIssuer.TryGetIssued(_work.Labels[blankNode], out var canonical)
                 ? canonical
-                : throw new InvalidOperationException($"RDFC-1.0 left blank node _:{_work.Labels[blankNode]} without a canonical identifier; this is a bug.");
+                : throw CanonicalizationErrors.NoCanonicalIdentifier(_work.Labels[blankNode]);
 
         /// <summary>
         /// Appends dataset quad <paramref name="quad"/>'s line, blank nodes written for a first degree hash of
