@@ -75,4 +75,10 @@ internal static class BakingErrors
 
     internal static BakingException PngChunkWrongCrc(string type, int offset) =>
         new($"The PNG chunk '{type}' at byte {offset} has a wrong CRC.");
+
+    internal static BakingException PngCarriesNoCredential() =>
+        new("The PNG carries no baked credential (no 'openbadgecredential' iTXt chunk).");
+
+    internal static BakingException SvgCarriesNoCredential() =>
+        new("The SVG carries no baked credential (no openbadges:credential element).");
 }
