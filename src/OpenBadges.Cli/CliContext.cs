@@ -65,6 +65,5 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error)
         }
     }
 
-    private static bool IsInputProblem(Exception e) =>
-        e is CliInputException or OpenBadges.Json.JsonInputException or OpenBadges.Canonicalization.CanonicalizationLimitException or FormatException or ArgumentException or OpenBadges.JsonLd.JsonLdException;
+    private static bool IsInputProblem(Exception e) => LibraryInputErrors.Is(e);
 }

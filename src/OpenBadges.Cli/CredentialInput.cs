@@ -16,12 +16,12 @@ internal static class CredentialInput
         var bytes = InputFiles.ReadBytes(path);
         if (PngBaker.IsPng(bytes))
         {
-            return (PngBaker.Unbake(bytes) ?? throw new BakingException("The PNG carries no baked credential (no 'openbadgecredential' iTXt chunk)."), "PNG");
+            return (PngBaker.Unbake(bytes) ?? throw BakingErrors.PngCarriesNoCredential(), "PNG");
         }
 
         if (LooksLikeSvg(bytes))
         {
-            return (BakedImages.Unbake(bytes) ?? throw new BakingException("The SVG carries no baked credential (no openbadges:credential element)."), "SVG");
+            return (BakedImages.Unbake(bytes) ?? throw BakingErrors.SvgCarriesNoCredential(), "SVG");
         }
 
         return (InputFiles.DecodeText(bytes, path), null);

@@ -29,7 +29,7 @@ public sealed class OpenBadgesIssuer
         Signer = signer;
         _proofOptions = new ProofOptions { Clock = clock };
         Cryptosuite = Cryptosuites.FromName(options.Value.Cryptosuite)
-            ?? throw new InvalidOperationException($"{OpenBadgesOptions.SectionName}:Cryptosuite '{options.Value.Cryptosuite}' is not known.");
+            ?? throw DependencyInjectionErrors.UnknownCryptosuite(options.Value.Cryptosuite);
         _logger = logger;
         OpenBadgesLog.SignerReady(logger, signer.KeyId, signer.Algorithm, Cryptosuite.ToString());
     }

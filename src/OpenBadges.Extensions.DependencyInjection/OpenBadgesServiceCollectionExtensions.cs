@@ -103,9 +103,7 @@ public static class OpenBadgesServiceCollectionExtensions
 
         if (string.IsNullOrWhiteSpace(settings.SigningKeyFile))
         {
-            throw new InvalidOperationException(
-                $"No signer is configured: set {OpenBadgesOptions.SectionName}:SigningKeyFile to an Ed25519 key file (openbadges keygen), " +
-                "set OpenBadgesOptions.Signer (e.g. a KMS key), or register an ISigner before AddOpenBadges.");
+            throw DependencyInjectionErrors.NoSigner();
         }
 
         // The container owns the key and disposes it with itself.

@@ -25,7 +25,7 @@ public static class CertificatePage
         var report = await (verifier ?? new CredentialVerifier()).VerifyAsync(credential, cancellationToken).ConfigureAwait(false);
         if (report.Credential is null)
         {
-            throw new ArgumentException($"The input holds no readable credential: {report.Find(CheckNames.Parse)?.Message ?? report.ToString()}", nameof(credential));
+            throw RenderingErrors.NoReadableCredential(report.Find(CheckNames.Parse)?.Message ?? report.ToString(), nameof(credential));
         }
 
         return Render(report.Credential, report, options);
@@ -40,7 +40,7 @@ public static class CertificatePage
         options ??= new CertificatePageOptions();
         if (options.VerifyUrl is { } given && !(given.IsAbsoluteUri && given.Scheme == Uri.UriSchemeHttps))
         {
-            throw new ArgumentException($"The verify URL '{given}' must be an absolute https URL (a person's phone opens it).", nameof(options));
+            throw RenderingErrors.VerifyUrlNotHttps(given, nameof(options));
         }
 
         var content = CertificateContentMapping.From(MicroCredentialView.Read(credential));

@@ -25,7 +25,7 @@ public static class ApiKeys
         {
             if (!IssuerScopes.All.Contains(scope))
             {
-                throw new ArgumentException($"Scope '{scope}' is not known; use {string.Join(", ", IssuerScopes.All)}.", nameof(scopes));
+                throw IssuerErrors.UnknownScope(scope, string.Join(", ", IssuerScopes.All), nameof(scopes));
             }
         }
 

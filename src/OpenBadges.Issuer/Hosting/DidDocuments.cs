@@ -16,7 +16,7 @@ public static class DidDocuments
         ArgumentNullException.ThrowIfNull(key);
         if (!DidWeb.TryGetDocumentUrl(key.Controller, out _, out var error, allowHttpForLoopback: true))
         {
-            throw new ArgumentException($"The key's controller '{key.Controller}' is not a did:web DID: {error}. Make the key with 'openbadges keygen --controller did:web:your.host'.", nameof(key));
+            throw IssuerErrors.ControllerNotDidWeb(key.Controller, error, nameof(key));
         }
 
         return new JObject

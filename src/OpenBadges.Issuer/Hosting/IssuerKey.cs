@@ -56,7 +56,7 @@ public sealed class IssuerKey : IDisposable
             return new IssuerKey(Ed25519KeyFile.Generate());
         }
 
-        throw new InvalidOperationException("Configure the signing key: OpenBadges:KeyFile (a path to an 'openbadges keygen' file) or OpenBadges:Key (its JSON).");
+        throw IssuerErrors.NoSigningKey();
     }
 
     /// <inheritdoc />

@@ -23,6 +23,6 @@ public static class IssuerStores
     {
         "sqlite" => Sqlite(connectionString),
         "postgresql" or "postgres" or "npgsql" => Postgres(connectionString),
-        _ => throw new ArgumentException($"Storage provider '{provider}' is not known; use 'sqlite' or 'postgresql'.", nameof(provider)),
+        _ => throw IssuerErrors.UnknownStorageProvider(provider, nameof(provider)),
     };
 }

@@ -43,7 +43,7 @@ internal abstract class SqlIssuerStore : IIssuerStore
         var current = Convert.ToInt32(await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_version", cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         if (current > Migrations.Count)
         {
-            throw new InvalidOperationException($"The database schema is version {current}; this service knows versions up to {Migrations.Count}. Run a newer service.");
+            throw IssuerErrors.SchemaTooNew(current, Migrations.Count);
         }
 
         for (var version = current + 1; version <= Migrations.Count; version++)
@@ -127,7 +127,7 @@ internal abstract class SqlIssuerStore : IIssuerStore
             }
         }
 
-        throw new InvalidOperationException($"Could not allocate a {purpose} status list entry after 16 attempts.");
+        throw IssuerErrors.StatusSlotNotAllocated(purpose);
     }
 
     public async Task<InsertOutcome> InsertCredentialAsync(NewCredential credential, CancellationToken cancellationToken = default)
@@ -164,7 +164,7 @@ internal abstract class SqlIssuerStore : IIssuerStore
             ?? await FindByNaturalKeyAsync(credential.NaturalKey, cancellationToken).ConfigureAwait(false);
         return existing is not null
             ? new InsertOutcome(false, existing)
-            : throw new InvalidOperationException($"Credential {credential.Id} conflicted with a stored row that is neither its idempotency key nor its natural key (status slot {credential.Slot.ListId}/{credential.Slot.Index} taken twice?).");
+            : throw IssuerErrors.ConflictingRow(credential.Id, credential.Slot.ListId, credential.Slot.Index);
     }
 
     public Task<StoredCredential?> GetCredentialAsync(string id, CancellationToken cancellationToken = default) =>
@@ -423,7 +423,7 @@ internal abstract class SqlIssuerStore : IIssuerStore
     {
         if (purpose is not ("revocation" or "suspension"))
         {
-            throw new ArgumentException($"statusPurpose '{purpose}' is not supported; use 'revocation' or 'suspension'.", nameof(purpose));
+            throw IssuerErrors.UnsupportedStatusPurpose(purpose, nameof(purpose));
         }
     }
 }

@@ -17,6 +17,6 @@ internal static class StatusTransitions
         StatusAction.Reinstate when current.State == CredentialState.Revoked => (current.State, "The credential is revoked; revocation is permanent and cannot be reinstated."),
         StatusAction.Reinstate when current.StatusPurpose != "suspension" => (current.State, null),
         StatusAction.Reinstate => (CredentialState.Active, null),
-        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "unknown status action"),
+        _ => throw IssuerErrors.UnknownStatusAction(nameof(action), action),
     };
 }

@@ -15,7 +15,7 @@ public static class BakedImages
         }
 
         var text = DecodeText(image);
-        return SvgBaker.IsSvg(text) ? SvgBaker.Unbake(text) : throw new BakingException("The image is neither a PNG nor an SVG.");
+        return SvgBaker.IsSvg(text) ? SvgBaker.Unbake(text) : throw BakingErrors.NeitherPngNorSvg();
     }
 
     /// <summary>Bakes <paramref name="credential"/> into a PNG or SVG file's bytes.</summary>
@@ -30,7 +30,7 @@ public static class BakedImages
         var text = DecodeText(image);
         return SvgBaker.IsSvg(text)
             ? Encoding.UTF8.GetBytes(SvgBaker.Bake(text, credential))
-            : throw new BakingException("The image is neither a PNG nor an SVG.");
+            : throw BakingErrors.NeitherPngNorSvg();
     }
 
     private static string DecodeText(ReadOnlySpan<byte> bytes)

@@ -62,13 +62,13 @@ public static class PngBaker
 
             if (found is not null)
             {
-                throw new BakingException($"The PNG carries more than one '{Keyword}' iTXt chunk; an image must carry exactly one credential.");
+                throw BakingErrors.PngMoreThanOneCredential(Keyword);
             }
 
             found = ReadCredentialText(png.Slice(chunk.DataOffset, chunk.DataLength));
             if (string.IsNullOrWhiteSpace(found))
             {
-                throw new BakingException($"The PNG's '{Keyword}' iTXt chunk is empty: it carries no credential.");
+                throw BakingErrors.PngCredentialEmpty(Keyword);
             }
         }
 
@@ -91,26 +91,26 @@ public static class PngBaker
         var afterKeyword = Keyword.Length + 1;
         if (data.Length < afterKeyword + 2)
         {
-            throw new BakingException("The credential iTXt chunk is truncated.");
+            throw BakingErrors.PngChunkTruncated();
         }
 
         if (data[afterKeyword] != 0)
         {
-            throw new BakingException("The credential iTXt chunk is compressed; Open Badges 3.0 requires it uncompressed.");
+            throw BakingErrors.PngChunkCompressed();
         }
 
         var rest = data[(afterKeyword + 2)..];
         var languageEnd = rest.IndexOf((byte)0);
         if (languageEnd < 0)
         {
-            throw new BakingException("The credential iTXt chunk has no end to its language tag.");
+            throw BakingErrors.PngChunkLanguageUnterminated();
         }
 
         rest = rest[(languageEnd + 1)..];
         var translatedEnd = rest.IndexOf((byte)0);
         if (translatedEnd < 0)
         {
-            throw new BakingException("The credential iTXt chunk has no end to its translated keyword.");
+            throw BakingErrors.PngChunkKeywordUnterminated();
         }
 
         try
@@ -119,7 +119,7 @@ public static class PngBaker
         }
         catch (DecoderFallbackException)
         {
-            throw new BakingException("The credential iTXt chunk's text is not valid UTF-8.");
+            throw BakingErrors.PngChunkNotUtf8();
         }
     }
 
@@ -127,12 +127,12 @@ public static class PngBaker
     {
         if (png.Length > MaxImageLength)
         {
-            throw new BakingException($"The PNG is {png.Length} bytes; the limit is {MaxImageLength}.");
+            throw BakingErrors.PngTooLarge(png.Length, MaxImageLength);
         }
 
         if (!IsPng(png))
         {
-            throw new BakingException("Not a PNG image: the 8-byte PNG signature is missing.");
+            throw BakingErrors.PngSignatureMissing();
         }
 
         var chunks = new List<Chunk>();
@@ -142,13 +142,13 @@ public static class PngBaker
         {
             if (offset + 12 > png.Length)
             {
-                throw new BakingException($"The PNG is truncated at byte {offset}: no IEND chunk.");
+                throw BakingErrors.PngTruncated(offset);
             }
 
             var length = BinaryPrimitives.ReadUInt32BigEndian(png.Slice(offset, 4));
             if (length > int.MaxValue || offset + 12 + (long)length > png.Length)
             {
-                throw new BakingException($"The PNG chunk at byte {offset} claims {length} bytes, past the end of the file.");
+                throw BakingErrors.PngChunkPastEnd(offset, length);
             }
 
             var type = Encoding.ASCII.GetString(png.Slice(offset + 4, 4));
@@ -157,7 +157,7 @@ public static class PngBaker
             var crc = BinaryPrimitives.ReadUInt32BigEndian(png.Slice(dataOffset + (int)length, 4));
             if (crc != Crc32.Compute(png.Slice(offset + 4, 4), data))
             {
-                throw new BakingException($"The PNG chunk '{type}' at byte {offset} has a wrong CRC.");
+                throw BakingErrors.PngChunkWrongCrc(type, offset);
             }
 
             chunks.Add(new Chunk(type, dataOffset, (int)length, type == "iTXt" && data.StartsWith(keywordPrefix)));

@@ -56,7 +56,7 @@ public static class SvgBaker
                 catch (Exception e) when (e is ArgumentException or InvalidOperationException)
                 {
                     // Names the reader lets through and the writer refuses (an element prefixed 'xmlns'): found by fuzzing.
-                    throw new BakingException($"The SVG cannot be written back as well-formed XML: {e.Message}");
+                    throw BakingErrors.SvgNotWritable(e.Message);
                 }
             }
 
@@ -83,7 +83,7 @@ public static class SvgBaker
                 {
                     if (++count > 1)
                     {
-                        throw new BakingException("The SVG carries more than one openbadges:credential element; an image must carry exactly one credential.");
+                        throw BakingErrors.SvgMoreThanOneCredential();
                     }
 
                     found = ReadCredential(reader);
@@ -102,12 +102,12 @@ public static class SvgBaker
 
         if (found.Length == 0)
         {
-            throw new BakingException("The SVG's openbadges:credential element is empty: it carries no credential.");
+            throw BakingErrors.SvgCredentialEmpty();
         }
 
         if (!found.StartsWith('{') && (found.Split('.').Length != 3 || found.Contains(':', StringComparison.Ordinal)))
         {
-            throw new BakingException("The SVG's openbadges:credential element holds neither a JSON credential nor a compact JWS (a URL alone is Open Badges 2.0 hosted verification, not a credential).");
+            throw BakingErrors.SvgCredentialNotJsonOrJws();
         }
 
         return found;
@@ -254,12 +254,12 @@ public static class SvgBaker
 
         if (reader.Depth == 0 && (reader.LocalName != "svg" || reader.NamespaceURI != SvgNamespace))
         {
-            throw new BakingException("Not an SVG image: the root element is not <svg> in the SVG namespace.");
+            throw BakingErrors.SvgRootNotSvg();
         }
 
         if (reader.Depth >= MaxDepth)
         {
-            throw new BakingException($"The SVG nests elements more than {MaxDepth} deep (line {(reader as IXmlLineInfo)?.LineNumber}); the limit is {MaxDepth}.");
+            throw BakingErrors.SvgTooDeep(MaxDepth, (reader as IXmlLineInfo)?.LineNumber);
         }
     }
 
@@ -268,7 +268,7 @@ public static class SvgBaker
     {
         if (svg.Length > MaxImageLength)
         {
-            throw new BakingException($"The SVG is {svg.Length} characters; the limit is {MaxImageLength}.");
+            throw BakingErrors.SvgTooLong(svg.Length, MaxImageLength);
         }
 
         var settings = new XmlReaderSettings
@@ -284,7 +284,7 @@ public static class SvgBaker
             using var reader = XmlReader.Create(new StringReader(svg), settings);
             if (!reader.Read())
             {
-                throw new BakingException("Not an SVG image: the document is empty.");
+                throw BakingErrors.SvgEmpty();
             }
 
             CheckElement(reader);
@@ -292,14 +292,14 @@ public static class SvgBaker
             var result = body(reader);
             if (!reader.EOF || reader.ReadState != ReadState.EndOfFile)
             {
-                throw new BakingException("Not an SVG image: the document did not end.");
+                throw BakingErrors.SvgUnterminated();
             }
 
             return result;
         }
         catch (XmlException e)
         {
-            throw new BakingException($"The SVG is not well-formed XML (line {e.LineNumber}, position {e.LinePosition}): {e.Message}");
+            throw BakingErrors.SvgNotWellFormed(e.LineNumber, e.LinePosition, e.Message);
         }
     }
 }

@@ -21,7 +21,7 @@ public static partial class Rdfc10
             seen.EnsureCapacity(input.Count);
             for (var i = 0; i < input.Count; i++)
             {
-                var quad = input[i] ?? throw new ArgumentException($"Quad {i} is null.", "quads");
+                var quad = input[i] ?? throw CanonicalizationErrors.NullQuad(i);
                 CheckQuadShape(quad, i);
                 if (seen.Add(quad))
                 {

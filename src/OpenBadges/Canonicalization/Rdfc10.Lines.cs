@@ -139,7 +139,7 @@ public static partial class Rdfc10
         private string CanonicalLabel(int blankNode) =>
             CanonicalIssuer.TryGetIssued(_work.Labels[blankNode], out var canonical)
                 ? canonical
-                : throw new InvalidOperationException($"RDFC-1.0 left blank node _:{_work.Labels[blankNode]} without a canonical identifier; this is a bug.");
+                : throw CanonicalizationErrors.NoCanonicalIdentifier(_work.Labels[blankNode]);
 
         /// <summary>
         /// Appends dataset quad <paramref name="quad"/>'s line, blank nodes written for a first degree hash of

@@ -97,7 +97,7 @@ public static partial class Rdfc10
         {
             if (quad.Subject is null || quad.Predicate is null || quad.Object is null || quad.Graph is null)
             {
-                throw new ArgumentException($"Quad {index} has a null term.", "quads");
+                throw CanonicalizationErrors.NullTerm(index);
             }
 
             if (quad.Subject.Kind is not (RdfTermKind.Iri or RdfTermKind.BlankNode) ||
@@ -105,10 +105,7 @@ public static partial class Rdfc10
                 quad.Object.Kind == RdfTermKind.DefaultGraph ||
                 quad.Graph.Kind == RdfTermKind.Literal)
             {
-                throw new ArgumentException(
-                    $"Quad {index} is not an RDF quad (subject {quad.Subject.Kind}, predicate {quad.Predicate.Kind}, object {quad.Object.Kind}, graph {quad.Graph.Kind}): " +
-                    "RDFC-1.0 needs an IRI or blank node subject, an IRI predicate, and an IRI, blank node or default graph name (generalized RDF is not supported).",
-                    "quads");
+                throw CanonicalizationErrors.NotAnRdfQuad(index, quad.Subject.Kind, quad.Predicate.Kind, quad.Object.Kind, quad.Graph.Kind);
             }
         }
 
@@ -140,13 +137,7 @@ public static partial class Rdfc10
             var source = _options.MaxDeepIterations is null
                 ? $"Rdfc10Options.MaxWorkFactor = {_options.MaxWorkFactor}: (blank nodes sharing a first degree hash)^{_options.MaxWorkFactor}"
                 : "Rdfc10Options.MaxDeepIterations";
-            return new CanonicalizationLimitException(
-                nameof(Rdfc10Options) + "." + (_options.MaxDeepIterations is null ? nameof(Rdfc10Options.MaxWorkFactor) : nameof(Rdfc10Options.MaxDeepIterations)),
-                _maxDeepIterations,
-                $"RDFC-1.0 canonicalization stopped at blank node _:{identifier}: the Hash N-Degree Quads algorithm would run more than " +
-                $"{_maxDeepIterations} times (the limit from {source}). The dataset's blank nodes are so symmetric that canonicalizing it could take " +
-                "exponential time; it may be a poison graph built to exhaust the CPU. If the input is trusted and genuinely needs it, " +
-                "raise Rdfc10Options.MaxWorkFactor (or set MaxDeepIterations).");
+            return CanonicalizationErrors.DeepIterationsExceeded((_options.MaxDeepIterations is null ? nameof(Rdfc10Options.MaxWorkFactor) : nameof(Rdfc10Options.MaxDeepIterations)), _maxDeepIterations, identifier, source);
         }
     }
 }

@@ -38,11 +38,7 @@ public static partial class Rdfc10
         ValidateOptions(options);
         if (quads.Count > options.MaxQuads)
         {
-            throw new CanonicalizationLimitException(
-                nameof(Rdfc10Options) + "." + nameof(Rdfc10Options.MaxQuads),
-                options.MaxQuads,
-                $"The dataset has {quads.Count} quads; RDFC-1.0 canonicalization accepts at most {options.MaxQuads} " +
-                $"(Rdfc10Options.MaxQuads). Raise MaxQuads only if such large inputs are expected and trusted.");
+            throw CanonicalizationErrors.TooManyQuads(options.MaxQuads, quads.Count);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -77,24 +73,22 @@ public static partial class Rdfc10
     {
         if (options.HashAlgorithm != HashAlgorithmName.SHA256 && options.HashAlgorithm != HashAlgorithmName.SHA384)
         {
-            throw new ArgumentException(
-                $"RDFC-1.0 hash algorithm '{options.HashAlgorithm.Name}' is not supported; use SHA256 (the default) or SHA384.",
-                nameof(options));
+            throw CanonicalizationErrors.UnsupportedHashAlgorithm(options.HashAlgorithm.Name, nameof(options));
         }
 
         if (options.MaxWorkFactor < 0)
         {
-            throw new ArgumentException($"Rdfc10Options.MaxWorkFactor is {options.MaxWorkFactor}; it must be 0 or more.", nameof(options));
+            throw CanonicalizationErrors.NegativeMaxWorkFactor(options.MaxWorkFactor, nameof(options));
         }
 
         if (options.MaxDeepIterations is < 0)
         {
-            throw new ArgumentException($"Rdfc10Options.MaxDeepIterations is {options.MaxDeepIterations}; it must be 0 or more.", nameof(options));
+            throw CanonicalizationErrors.NegativeMaxDeepIterations(options.MaxDeepIterations, nameof(options));
         }
 
         if (options.MaxQuads < 0)
         {
-            throw new ArgumentException($"Rdfc10Options.MaxQuads is {options.MaxQuads}; it must be 0 or more.", nameof(options));
+            throw CanonicalizationErrors.NegativeMaxQuads(options.MaxQuads, nameof(options));
         }
     }
 }

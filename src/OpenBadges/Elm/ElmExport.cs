@@ -47,7 +47,7 @@ public static partial class ElmExport
         var checkedInput = Check(view, options, problems);
         if (problems.Count > 0)
         {
-            throw new ElmExportException(problems);
+            throw ElmErrors.NotExportable(problems);
         }
 
         return Write(view, options, checkedInput!);

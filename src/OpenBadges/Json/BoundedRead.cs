@@ -56,7 +56,7 @@ internal static class BoundedRead
     /// <exception cref="JsonInputException">Larger than the limit, or not UTF-8.</exception>
     public static string Text(string path, int maxBytes)
     {
-        var bytes = Bytes(path, maxBytes) ?? throw new JsonInputException($"'{path}' is larger than the limit of {maxBytes} bytes.");
+        var bytes = Bytes(path, maxBytes) ?? throw JsonErrors.FileTooLarge(path, maxBytes);
         var span = bytes.AsSpan();
         if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
@@ -69,7 +69,7 @@ internal static class BoundedRead
         }
         catch (DecoderFallbackException)
         {
-            throw new JsonInputException($"'{path}' is not UTF-8 text.");
+            throw JsonErrors.FileNotUtf8(path);
         }
     }
 }

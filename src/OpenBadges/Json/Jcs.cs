@@ -165,10 +165,7 @@ public static class Jcs
                     WriteString(((Guid)Unsafe.As<JValue>(token).Value!).ToString("D"), token);
                     break;
                 default:
-                    throw new ArgumentException(
-                        $"JCS (RFC 8785) cannot canonicalize the {token.Type} value at '{token.Path}': it is not a JSON value. " +
-                        "Parse JSON with OpenBadges.Json.JsonInput (date-like strings stay strings) or store it as a string.",
-                        "value");
+                    throw JsonErrors.JcsNotAJsonValue(token.Type, token.Path);
             }
         }
 
@@ -254,9 +251,7 @@ public static class Jcs
                 {
                     // RFC 8785 §3.2.2.2: lone surrogates must make a JCS implementation stop with an error.
                     var i = start + invalidAt;
-                    throw new ArgumentException(
-                        $"JCS (RFC 8785) cannot canonicalize the string at '{PathOf(at)}': it contains a lone surrogate U+{(int)text[i]:X4} at index {i}.",
-                        "value");
+                    throw JsonErrors.JcsLoneSurrogate(PathOf(at), (int)text[i], i);
                 }
 
                 if (found < 0)
@@ -374,9 +369,7 @@ public static class Jcs
     {
         if (!double.IsFinite(value))
         {
-            throw new ArgumentException(
-                $"JCS (RFC 8785) cannot represent the number at '{PathOf(at)}': {value.ToString(CultureInfo.InvariantCulture)} is not a finite IEEE 754 double (numbers beyond ±1.7976931348623157e+308 overflow to infinity).",
-                "value");
+            throw JsonErrors.JcsNumberNotFinite(PathOf(at), value.ToString(CultureInfo.InvariantCulture));
         }
 
         var length = 0;
@@ -397,7 +390,7 @@ public static class Jcs
         Span<char> text = stackalloc char[32];
         if (!value.TryFormat(text, out var written, "R", CultureInfo.InvariantCulture))
         {
-            throw new InvalidOperationException("A double did not fit in 32 characters.");
+            throw JsonErrors.JcsDoubleTooLong();
         }
 
         // digits: the significant digits without '.', leading or trailing zeros; pointPosition: where the
@@ -483,7 +476,7 @@ public static class Jcs
             into[length++] = e < 0 ? '-' : '+';
             if (!Math.Abs(e).TryFormat(into[length..], out var exponentLength, provider: CultureInfo.InvariantCulture))
             {
-                throw new InvalidOperationException("A double's exponent did not fit.");
+                throw JsonErrors.JcsExponentTooLong();
             }
 
             length += exponentLength;

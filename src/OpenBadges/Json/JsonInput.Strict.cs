@@ -29,7 +29,7 @@ public static partial class JsonInput
         }
         catch (EncoderFallbackException e)
         {
-            throw new JsonInputException($"The JSON text is not Unicode: it holds a lone surrogate (at character {e.Index}).");
+            throw JsonErrors.TextLoneSurrogate(e.Index);
         }
 
         List<(int Ordinal, string Text)>? inexact = null;
@@ -62,8 +62,7 @@ public static partial class JsonInput
         {
             var line = (int)(e.LineNumber ?? -1) + 1;
             var position = (int)(e.BytePositionInLine ?? -1) + 1;
-            throw new JsonInputException(
-                $"Not strict JSON (RFC 8259) at line {line}, position {position}: {StrictReason(e.Message)}", line, position, null, e);
+            throw JsonErrors.NotStrictJson(line, position, StrictReason(e.Message), e);
         }
         finally
         {

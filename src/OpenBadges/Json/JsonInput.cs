@@ -39,7 +39,7 @@ public static partial class JsonInput
         limits ??= JsonLimits.Default;
         if (json.Length > limits.MaxInputLength)
         {
-            throw new JsonInputException($"JSON input is {json.Length} characters; the limit is {limits.MaxInputLength}.") { CouldNotRead = true };
+            throw JsonErrors.InputTooManyCharacters(json.Length, limits.MaxInputLength);
         }
 
         JToken token;
@@ -74,7 +74,7 @@ public static partial class JsonInput
         limits ??= JsonLimits.Default;
         if (utf8Json.Length > limits.MaxInputLength)
         {
-            throw new JsonInputException($"JSON input is {utf8Json.Length} bytes; the limit is {limits.MaxInputLength}.") { CouldNotRead = true };
+            throw JsonErrors.InputTooManyBytes(utf8Json.Length, limits.MaxInputLength);
         }
 
         if (utf8Json.StartsWith("\uFEFF"u8))
@@ -89,7 +89,7 @@ public static partial class JsonInput
         }
         catch (DecoderFallbackException e)
         {
-            throw new JsonInputException($"JSON input is not UTF-8: the bytes at offset {e.Index} are not a UTF-8 sequence.", inner: e);
+            throw JsonErrors.InputNotUtf8(e.Index, e);
         }
 
         return Parse(text, limits);
@@ -108,7 +108,7 @@ public static partial class JsonInput
     {
         if (element.ValueKind == JsonValueKind.Undefined)
         {
-            throw new ArgumentException("The JsonElement holds no value (default(JsonElement)).", nameof(element));
+            throw JsonErrors.DefaultJsonElement(nameof(element));
         }
 
         return Parse(JsonMarshal.GetRawUtf8Value(element), limits);
@@ -136,10 +136,7 @@ public static partial class JsonInput
         var maxDepth = (limits.MaxDepth * 2) + 2;
         if (FirstLoneSurrogate(node, maxDepth) is { } path)
         {
-            throw new JsonInputException(
-                $"The JsonNode has a lone surrogate at '{path}', which System.Text.Json would write as U+FFFD (other text than it holds). Pass the JSON text instead.",
-                path: path)
-            { CouldNotRead = true };
+            throw JsonErrors.JsonNodeLoneSurrogate(path);
         }
 
         var buffer = new ArrayBufferWriter<byte>();
@@ -152,11 +149,11 @@ public static partial class JsonInput
         catch (InvalidOperationException e)
         {
             // Nesting far past the limit, or a parsed string whose escapes hold a lone surrogate: not read.
-            throw new JsonInputException($"The JsonNode cannot be written as JSON (the depth limit is {limits.MaxDepth}): {e.Message}", inner: e) { CouldNotRead = true };
+            throw JsonErrors.JsonNodeTooDeep(limits.MaxDepth, e.Message, e);
         }
         catch (ArgumentException e)
         {
-            throw new JsonInputException($"The JsonNode cannot be written as JSON: {e.Message}", inner: e);
+            throw JsonErrors.JsonNodeNotWritable(e.Message, e);
         }
 
         return buffer.WrittenSpan.ToArray();
@@ -239,7 +236,7 @@ public static partial class JsonInput
     {
         if (token is not null && FirstReTyped(token) is { } lost)
         {
-            throw new ArgumentException(PlainJsonMessage(lost), paramName);
+            throw JsonErrors.NotPlainJsonArgument(PlainJsonMessage(lost), paramName);
         }
     }
 
@@ -247,7 +244,7 @@ public static partial class JsonInput
     public static JObject ReadObject(JsonNode node, JsonLimits? limits = null) => RequireObject(Read(node, limits));
 
     private static JObject RequireObject(JToken token) =>
-        token as JObject ?? throw new JsonInputException($"Expected a JSON object at the top level, not a {token.Type}.");
+        token as JObject ?? throw JsonErrors.NotAnObject(token.Type);
 
     /// <summary>
     /// Requires <paramref name="token"/> to hold only JSON values. A tree parsed with Newtonsoft's defaults
@@ -260,9 +257,7 @@ public static partial class JsonInput
         ArgumentNullException.ThrowIfNull(token);
         if (FirstReTyped(token) is { } lost)
         {
-            throw new JsonInputException(
-                PlainJsonMessage(lost),
-                path: lost.Path);
+            throw JsonErrors.NotPlainJson(PlainJsonMessage(lost), lost.Path);
         }
     }
 
@@ -294,9 +289,7 @@ public static partial class JsonInput
 
         if (found is { } inexact)
         {
-            throw new JsonInputException(
-                DescribeInexact((JValue)inexact),
-                path: inexact.Path);
+            throw JsonErrors.InexactNumber(DescribeInexact((JValue)inexact), inexact.Path);
         }
     }
 
@@ -393,19 +386,14 @@ public static partial class JsonInput
             var token = JToken.ReadFrom(reader, LoadSettings);
             if (reader.Read())
             {
-                throw new JsonInputException(
-                    $"Unexpected content after the JSON value at line {reader.LineNumber}, position {reader.LinePosition}.",
-                    reader.LineNumber, reader.LinePosition, reader.Path);
+                throw JsonErrors.ContentAfterValue(reader.LineNumber, reader.LinePosition, reader.Path);
             }
 
             return token;
         }
         catch (JsonReaderException e)
         {
-            throw new JsonInputException(
-                $"Malformed JSON at line {e.LineNumber}, position {e.LinePosition}: {FirstSentence(e.Message)}",
-                e.LineNumber, e.LinePosition, e.Path, e)
-            { CouldNotRead = e.Message.Contains("MaxDepth", StringComparison.Ordinal) };
+            throw JsonErrors.MalformedJson(e.LineNumber, e.LinePosition, FirstSentence(e.Message), e.Path, e, e.Message.Contains("MaxDepth", StringComparison.Ordinal));
         }
     }
 

@@ -32,7 +32,7 @@ public static class JsonOutput
         catch (EncoderFallbackException e)
         {
             // Replacing it would hand over other text than the tree holds.
-            throw new JsonInputException($"The document holds a string with a lone surrogate (at character {e.Index} of its JSON), which has no UTF-8 form.", inner: e);
+            throw JsonErrors.OutputLoneSurrogate(e.Index, e);
         }
     }
 

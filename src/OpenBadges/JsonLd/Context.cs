@@ -188,7 +188,7 @@ internal sealed class Context
     {
         if (IsFrozen)
         {
-            throw new InvalidOperationException("A processed JSON-LD context is immutable.");
+            throw JsonLdErrors.ContextImmutable();
         }
     }
 }

@@ -100,7 +100,7 @@ internal static class ContextProcessor
         {
             if (propagateValue.Type != JTokenType.Boolean)
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidAtPropagateValue, $"@propagate at {path} must be true or false.");
+                throw JsonLdErrors.PropagateNotBoolean(path);
             }
 
             propagate = (bool)propagateValue;
@@ -124,9 +124,7 @@ internal static class ContextProcessor
             {
                 if (!overrideProtected && result.HasProtectedTerms)
                 {
-                    throw new JsonLdException(
-                        JsonLdErrorCodes.InvalidContextNullification,
-                        $"The null context at {itemPath} would remove protected term definitions.");
+                    throw JsonLdErrors.NullContextRemovesProtectedTerms(itemPath);
                 }
 
                 var previousResult = result;
@@ -162,7 +160,7 @@ internal static class ContextProcessor
             // Step 5.3.
             if (item is not JObject definition)
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidLocalContext, $"The context at {itemPath} is neither a map, a string nor null.");
+                throw JsonLdErrors.ContextOfWrongKind(itemPath);
             }
 
             // A remote context just applied came back finished (and possibly cached): build on a copy.
@@ -195,7 +193,7 @@ internal static class ContextProcessor
                 return result;
             }
 
-            throw new JsonLdException(JsonLdErrorCodes.RecursiveContextInclusion, $"The context '{url}' (at {path}) includes itself.");
+            throw JsonLdErrors.ContextIncludesItself(url, path);
         }
 
         // 5.2.3.
@@ -226,15 +224,12 @@ internal static class ContextProcessor
         }
         catch (Exception e)
         {
-            throw new JsonLdException(
-                JsonLdErrorCodes.LoadingRemoteContextFailed,
-                $"Loading the context '{url}' (at {path}) failed: {e.Message}",
-                e);
+            throw JsonLdErrors.RemoteContextLoadFailed(url, path, e.Message, e);
         }
 
         if (document.Document is not JObject map || !map.TryGetValue(Keywords.Context, out var context))
         {
-            throw new JsonLdException(JsonLdErrorCodes.InvalidRemoteContext, $"The document at '{url}' is not a map with an @context entry.");
+            throw JsonLdErrors.RemoteContextNotAMap(url);
         }
 
         return (context, document.DocumentUrl);
@@ -256,12 +251,12 @@ internal static class ContextProcessor
         {
             if (version.Type != JTokenType.Float || (double)version! != 1.1)
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidAtVersionValue, $"@version at {path} must be the number 1.1.");
+                throw JsonLdErrors.VersionNotOnePointOne(path);
             }
 
             if (result.IsJsonLd10)
             {
-                throw new JsonLdException(JsonLdErrorCodes.ProcessingModeConflict, $"@version 1.1 at {path} conflicts with processing mode json-ld-1.0.");
+                throw JsonLdErrors.VersionConflictsWithMode(path);
             }
         }
 
@@ -270,12 +265,12 @@ internal static class ContextProcessor
         {
             if (result.IsJsonLd10)
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidContextEntry, $"@import at {path} is not allowed in json-ld-1.0 mode.");
+                throw JsonLdErrors.ImportInJsonLd10(path);
             }
 
             if (import.Type != JTokenType.String)
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidAtImportValue, $"@import at {path} must be a string.");
+                throw JsonLdErrors.ImportNotAString(path);
             }
 
             var importUrl = IriResolver.Resolve(baseUrl, (string)import!);
@@ -283,12 +278,12 @@ internal static class ContextProcessor
             var (importContext, _) = LoadContextDocument(run, importUrl, path.Key(Keywords.Import));
             if (importContext is not JObject importMap)
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidRemoteContext, $"The context imported from '{importUrl}' is not a map.");
+                throw JsonLdErrors.ImportedContextNotAMap(importUrl);
             }
 
             if (importMap.ContainsKey(Keywords.Import))
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidContextEntry, $"The context imported from '{importUrl}' itself has @import.");
+                throw JsonLdErrors.ImportedContextImports(importUrl);
             }
 
             // 5.6.8: the importing context's own entries win.
@@ -324,7 +319,7 @@ internal static class ContextProcessor
             }
             else
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidBaseIri, $"@base at {path} is neither an IRI, a relative IRI with a base to resolve against, nor null.");
+                throw JsonLdErrors.InvalidBase(path);
             }
         }
 
@@ -341,7 +336,7 @@ internal static class ContextProcessor
                 var expanded = IriExpansion.Expand(run, result, text, documentRelative: true, vocab: true);
                 if (expanded is null || (result.IsJsonLd10 && !IriResolver.HasScheme(expanded) && !IriResolver.IsBlankNode(expanded)) || Keywords.IsKeyword(expanded))
                 {
-                    throw new JsonLdException(JsonLdErrorCodes.InvalidVocabMapping, $"@vocab '{text}' at {path} is not an IRI or a blank node identifier.");
+                    throw JsonLdErrors.VocabNotAnIri(text, path);
                 }
 
                 if (!IriResolver.HasScheme(expanded) && !IriResolver.IsBlankNode(expanded))
@@ -357,7 +352,7 @@ internal static class ContextProcessor
             }
             else
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidVocabMapping, $"@vocab at {path} must be a string or null.");
+                throw JsonLdErrors.VocabOfWrongKind(path);
             }
         }
 
@@ -376,7 +371,7 @@ internal static class ContextProcessor
             }
             else
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidDefaultLanguage, $"@language at {path} must be a string or null.");
+                throw JsonLdErrors.DefaultLanguageOfWrongKind(path);
             }
         }
 
@@ -385,14 +380,14 @@ internal static class ContextProcessor
         {
             if (result.IsJsonLd10)
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidContextEntry, $"@direction at {path} is not allowed in json-ld-1.0 mode.");
+                throw JsonLdErrors.DirectionInJsonLd10(path);
             }
 
             result.SetDefaultDirection(direction.Type switch
             {
                 JTokenType.Null => null,
                 JTokenType.String when (string)direction! is "ltr" or "rtl" => (string)direction!,
-                _ => throw new JsonLdException(JsonLdErrorCodes.InvalidBaseDirection, $"@direction at {path} must be \"ltr\", \"rtl\" or null."),
+                _ => throw JsonLdErrors.DefaultDirectionInvalid(path),
             });
         }
 
@@ -401,12 +396,12 @@ internal static class ContextProcessor
         {
             if (result.IsJsonLd10)
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidContextEntry, $"@propagate at {path} is not allowed in json-ld-1.0 mode.");
+                throw JsonLdErrors.PropagateInJsonLd10(path);
             }
 
             if (propagate.Type != JTokenType.Boolean)
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidAtPropagateValue, $"@propagate at {path} must be true or false.");
+                throw JsonLdErrors.PropagateNotBoolean(path);
             }
         }
 
@@ -415,7 +410,7 @@ internal static class ContextProcessor
         {
             if (protectedValue.Type != JTokenType.Boolean)
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidAtProtectedValue, $"@protected at {path} must be true or false.");
+                throw JsonLdErrors.ProtectedNotBoolean(path);
             }
 
             isProtected = (bool)protectedValue;
@@ -446,20 +441,18 @@ internal static class ContextProcessor
 
         if (state == false)
         {
-            throw new JsonLdException(JsonLdErrorCodes.CyclicIriMapping, $"The term '{term}' at {path} is defined through itself.");
+            throw JsonLdErrors.CyclicTermDefinition(term, path);
         }
 
         // Step 2.
         if (term.Length == 0)
         {
-            throw new JsonLdException(JsonLdErrorCodes.InvalidTermDefinition, $"The empty string at {path} cannot be a term.");
+            throw JsonLdErrors.EmptyTerm(path);
         }
 
         if (++scope.Depth > TermDefinitionScope.MaxDependencyDepth)
         {
-            throw new JsonLdException(
-                JsonLdErrorCodes.InvalidTermDefinition,
-                $"The term '{term}' at {path} depends on a chain of more than {TermDefinitionScope.MaxDependencyDepth} other terms.");
+            throw JsonLdErrors.TermDependencyChainTooLong(term, path);
         }
 
         try
@@ -483,7 +476,7 @@ internal static class ContextProcessor
         {
             if (active.IsJsonLd10)
             {
-                throw new JsonLdException(JsonLdErrorCodes.KeywordRedefinition, $"@type at {path} cannot be redefined in json-ld-1.0 mode.");
+                throw JsonLdErrors.TypeRedefinedInJsonLd10(path);
             }
 
             var valid = value is JObject typeMap && typeMap.Count > 0 && typeMap.Properties().All(p =>
@@ -491,13 +484,13 @@ internal static class ContextProcessor
                 p.Name == Keywords.Protected);
             if (!valid)
             {
-                throw new JsonLdException(JsonLdErrorCodes.KeywordRedefinition, $"@type at {path} may only be given @container: @set and @protected.");
+                throw JsonLdErrors.TypeRedefinitionTooRich(path);
             }
         }
         else if (Keywords.IsKeyword(term))
         {
             // Step 5.
-            throw new JsonLdException(JsonLdErrorCodes.KeywordRedefinition, $"The keyword {term} at {path} cannot be redefined.");
+            throw JsonLdErrors.KeywordRedefined(term, path);
         }
         else if (Keywords.HasKeywordForm(term))
         {
@@ -525,7 +518,7 @@ internal static class ContextProcessor
                 map = (JObject)value;
                 break;
             default:
-                throw new JsonLdException(JsonLdErrorCodes.InvalidTermDefinition, $"The definition of '{term}' at {path} must be a string, a map or null.");
+                throw JsonLdErrors.TermDefinitionOfWrongKind(term, path);
         }
 
         // Step 10.
@@ -539,12 +532,12 @@ internal static class ContextProcessor
         {
             if (active.IsJsonLd10)
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidTermDefinition, $"@protected in '{term}' at {path} is not allowed in json-ld-1.0 mode.");
+                throw JsonLdErrors.TermProtectedInJsonLd10(term, path);
             }
 
             if (protectedValue.Type != JTokenType.Boolean)
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidAtProtectedValue, $"@protected in '{term}' at {path} must be true or false.");
+                throw JsonLdErrors.TermProtectedNotBoolean(term, path);
             }
 
             isProtected = (bool)protectedValue;
@@ -555,18 +548,18 @@ internal static class ContextProcessor
         {
             if (typeValue.Type != JTokenType.String)
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidTypeMapping, $"@type in '{term}' at {path} must be a string.");
+                throw JsonLdErrors.TermTypeNotAString(term, path);
             }
 
             typeMapping = IriExpansion.Expand(run, active, (string)typeValue!, vocab: true, scope: scope);
             if (typeMapping is Keywords.Json or Keywords.None && active.IsJsonLd10)
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidTypeMapping, $"@type {typeMapping} in '{term}' at {path} is not allowed in json-ld-1.0 mode.");
+                throw JsonLdErrors.TermTypeInJsonLd10(typeMapping, term, path);
             }
 
             if (typeMapping is null || !(typeMapping is Keywords.Id or Keywords.Vocab or Keywords.Json or Keywords.None || IriResolver.HasScheme(typeMapping)))
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidTypeMapping, $"@type '{(string)typeValue!}' in '{term}' at {path} is not @id, @vocab, @json, @none or an absolute IRI.");
+                throw JsonLdErrors.TermTypeNotAllowed((string)typeValue!, term, path);
             }
         }
 
@@ -575,12 +568,12 @@ internal static class ContextProcessor
         {
             if (map.ContainsKey(Keywords.Id) || map.ContainsKey(Keywords.Nest))
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidReverseProperty, $"'{term}' at {path} has @reverse together with @id or @nest.");
+                throw JsonLdErrors.ReverseWithIdOrNest(term, path);
             }
 
             if (reverseValue.Type != JTokenType.String)
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidIriMapping, $"@reverse in '{term}' at {path} must be a string.");
+                throw JsonLdErrors.ReverseNotAString(term, path);
             }
 
             var reverseText = (string)reverseValue!;
@@ -594,7 +587,7 @@ internal static class ContextProcessor
             var reverseIri = IriExpansion.Expand(run, active, reverseText, vocab: true, scope: scope);
             if (reverseIri is null || !reverseIri.Contains(':', StringComparison.Ordinal) || Keywords.IsKeyword(reverseIri))
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidIriMapping, $"@reverse '{reverseText}' in '{term}' at {path} does not expand to an IRI.");
+                throw JsonLdErrors.ReverseNotAnIri(reverseText, term, path);
             }
 
             var reverseContainer = ContainerKinds.None;
@@ -605,7 +598,7 @@ internal static class ContextProcessor
                     JTokenType.Null => ContainerKinds.None,
                     JTokenType.String when (string)reverseContainerValue! == Keywords.Set => ContainerKinds.Set,
                     JTokenType.String when (string)reverseContainerValue! == Keywords.Index => ContainerKinds.Index,
-                    _ => throw new JsonLdException(JsonLdErrorCodes.InvalidReverseProperty, $"The @container of the reverse property '{term}' at {path} must be @set, @index or null."),
+                    _ => throw JsonLdErrors.ReverseContainerInvalid(term, path),
                 };
             }
 
@@ -637,7 +630,7 @@ internal static class ContextProcessor
             {
                 if (idValue.Type != JTokenType.String)
                 {
-                    throw new JsonLdException(JsonLdErrorCodes.InvalidIriMapping, $"@id in '{term}' at {path} must be a string.");
+                    throw JsonLdErrors.TermIdNotAString(term, path);
                 }
 
                 var idText = (string)idValue!;
@@ -651,12 +644,12 @@ internal static class ContextProcessor
                 iriMapping = IriExpansion.Expand(run, active, idText, vocab: true, scope: scope);
                 if (iriMapping is null || !(Keywords.IsKeyword(iriMapping) || iriMapping.Contains(':', StringComparison.Ordinal)))
                 {
-                    throw new JsonLdException(JsonLdErrorCodes.InvalidIriMapping, $"@id '{idText}' in '{term}' at {path} does not expand to an IRI, a blank node identifier or a keyword.");
+                    throw JsonLdErrors.TermIdNotAnIri(idText, term, path);
                 }
 
                 if (iriMapping == Keywords.Context)
                 {
-                    throw new JsonLdException(JsonLdErrorCodes.InvalidKeywordAlias, $"'{term}' at {path} cannot be an alias of @context.");
+                    throw JsonLdErrors.ContextAlias(term, path);
                 }
 
                 // 14.2.4: a term that looks like a compact IRI or an IRI must expand to its own @id.
@@ -667,9 +660,7 @@ internal static class ContextProcessor
                     var expandedTerm = IriExpansion.Expand(run, active, term, vocab: true, scope: scope);
                     if (expandedTerm != iriMapping)
                     {
-                        throw new JsonLdException(
-                            JsonLdErrorCodes.InvalidIriMapping,
-                            $"The term '{term}' at {path} looks like an IRI ('{expandedTerm}') but its @id is '{iriMapping}'.");
+                        throw JsonLdErrors.IriLikeTermMismatch(term, path, expandedTerm, iriMapping);
                     }
                 }
 
@@ -703,7 +694,7 @@ internal static class ContextProcessor
             iriMapping = IriExpansion.Expand(run, active, term, vocab: true);
             if (iriMapping is null || !IriResolver.HasScheme(iriMapping))
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidIriMapping, $"The term '{term}' at {path} does not expand to an IRI.");
+                throw JsonLdErrors.TermNotAnIri(term, path);
             }
         }
         else if (term == Keywords.Type)
@@ -718,9 +709,7 @@ internal static class ContextProcessor
         }
         else
         {
-            throw new JsonLdException(
-                JsonLdErrorCodes.InvalidIriMapping,
-                $"The term '{term}' at {path} has no @id and there is no @vocab to derive one from.");
+            throw JsonLdErrors.TermWithoutIdOrVocab(term, path);
         }
 
         // Step 19.
@@ -733,7 +722,7 @@ internal static class ContextProcessor
                 typeMapping ??= Keywords.Id;
                 if (typeMapping is not (Keywords.Id or Keywords.Vocab))
                 {
-                    throw new JsonLdException(JsonLdErrorCodes.InvalidTypeMapping, $"The @type container '{term}' at {path} needs @type @id or @vocab.");
+                    throw JsonLdErrors.TypeContainerNeedsIdOrVocab(term, path);
                 }
             }
         }
@@ -751,7 +740,7 @@ internal static class ContextProcessor
         {
             if (active.IsJsonLd10)
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidTermDefinition, $"@context in '{term}' at {path} is not allowed in json-ld-1.0 mode.");
+                throw JsonLdErrors.ScopedContextInJsonLd10(term, path);
             }
 
             try
@@ -763,7 +752,7 @@ internal static class ContextProcessor
             }
             catch (JsonLdException e) when (e is not JsonLdSafeModeException)
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidScopedContext, $"The scoped context of '{term}' at {path} is invalid: {e.Message}", e);
+                throw JsonLdErrors.ScopedContextInvalid(term, path, e.Message, e);
             }
 
             // A private copy: the definition is cached and shared, the caller's token might change.
@@ -781,7 +770,7 @@ internal static class ContextProcessor
             {
                 if (languageValue.Type is not (JTokenType.Null or JTokenType.String))
                 {
-                    throw new JsonLdException(JsonLdErrorCodes.InvalidLanguageMapping, $"@language in '{term}' at {path} must be a string or null.");
+                    throw JsonLdErrors.TermLanguageOfWrongKind(term, path);
                 }
 
                 hasLanguage = true;
@@ -799,7 +788,7 @@ internal static class ContextProcessor
                 {
                     JTokenType.Null => null,
                     JTokenType.String when (string)directionValue! is "ltr" or "rtl" => (string)directionValue!,
-                    _ => throw new JsonLdException(JsonLdErrorCodes.InvalidBaseDirection, $"@direction in '{term}' at {path} must be \"ltr\", \"rtl\" or null."),
+                    _ => throw JsonLdErrors.TermDirectionInvalid(term, path),
                 };
             }
         }
@@ -810,12 +799,12 @@ internal static class ContextProcessor
         {
             if (active.IsJsonLd10)
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidTermDefinition, $"@nest in '{term}' at {path} is not allowed in json-ld-1.0 mode.");
+                throw JsonLdErrors.NestInJsonLd10(term, path);
             }
 
             if (nest.Type != JTokenType.String || (Keywords.IsKeyword((string)nest!) && (string)nest! != Keywords.Nest))
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidAtNestValue, $"@nest in '{term}' at {path} must be a term or @nest.");
+                throw JsonLdErrors.NestNotATerm(term, path);
             }
 
             nestValue = (string)nest!;
@@ -826,18 +815,18 @@ internal static class ContextProcessor
         {
             if (active.IsJsonLd10 || term.Contains(':', StringComparison.Ordinal) || term.Contains('/', StringComparison.Ordinal))
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidTermDefinition, $"@prefix in '{term}' at {path} is not allowed here.");
+                throw JsonLdErrors.PrefixNotAllowedHere(term, path);
             }
 
             if (prefixValue.Type != JTokenType.Boolean)
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidAtPrefixValue, $"@prefix in '{term}' at {path} must be true or false.");
+                throw JsonLdErrors.PrefixNotBoolean(term, path);
             }
 
             isPrefix = (bool)prefixValue;
             if (isPrefix && Keywords.IsKeyword(iriMapping))
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidTermDefinition, $"The keyword alias '{term}' at {path} cannot be a prefix.");
+                throw JsonLdErrors.KeywordAliasAsPrefix(term, path);
             }
         }
 
@@ -846,7 +835,7 @@ internal static class ContextProcessor
         {
             if (Array.IndexOf(TermDefinitionKeys, property.Name) < 0)
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidTermDefinition, $"'{property.Name}' at {path} is not allowed in a term definition.");
+                throw JsonLdErrors.TermDefinitionEntryNotAllowed(property.Name, path);
             }
         }
 
@@ -874,13 +863,13 @@ internal static class ContextProcessor
     {
         if (active.IsJsonLd10 || (container & ContainerKinds.Index) == 0)
         {
-            throw new JsonLdException(JsonLdErrorCodes.InvalidTermDefinition, $"@index in '{term}' at {path} needs an @index container (and json-ld-1.1).");
+            throw JsonLdErrors.IndexNeedsIndexContainer(term, path);
         }
 
         var expandedIndex = indexValue.Type == JTokenType.String ? IriExpansion.Expand(run, active, (string)indexValue!, vocab: true, scope: scope) : null;
         if (expandedIndex is null || Keywords.IsKeyword(expandedIndex) || !IriResolver.HasScheme(expandedIndex))
         {
-            throw new JsonLdException(JsonLdErrorCodes.InvalidTermDefinition, $"@index in '{term}' at {path} must be a string that expands to an IRI.");
+            throw JsonLdErrors.IndexNotAnIri(term, path);
         }
 
         return (string)indexValue!;
@@ -893,7 +882,7 @@ internal static class ContextProcessor
         {
             if (!definition.SameDefinitionAs(previous))
             {
-                throw new JsonLdException(JsonLdErrorCodes.ProtectedTermRedefinition, $"The protected term '{term}' cannot be redefined (at {path}).");
+                throw JsonLdErrors.ProtectedTermRedefined(term, path);
             }
 
             definition = previous;
@@ -905,7 +894,7 @@ internal static class ContextProcessor
 
     private static ContainerKinds ParseContainer(JToken value, bool jsonLd10, string term, JsonPath path)
     {
-        JsonLdException Invalid() => new(JsonLdErrorCodes.InvalidContainerMapping, $"@container of '{term}' at {path} is not a valid container mapping.");
+        JsonLdException Invalid() => JsonLdErrors.ContainerInvalid(term, path);
 
         var kinds = ContainerKinds.None;
         var values = value is JArray array ? (IList<JToken>)array : [value];

@@ -98,7 +98,7 @@ public static class EmbeddedContexts
             if (!byFile.TryGetValue(file, out var entry))
             {
                 using var stream = assembly.GetManifestResourceStream("OpenBadges.Contexts." + file)
-                    ?? throw new InvalidOperationException($"Embedded context resource '{file}' is missing from the assembly.");
+                    ?? throw JsonLdErrors.EmbeddedContextMissing(file);
                 using var buffer = new MemoryStream();
                 stream.CopyTo(buffer);
                 var bytes = buffer.ToArray();

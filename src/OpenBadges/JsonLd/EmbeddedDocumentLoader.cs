@@ -46,10 +46,6 @@ public sealed class EmbeddedDocumentLoader : IDocumentLoader
             return new RemoteDocument(url, embedded, ContentType: "application/ld+json");
         }
 
-        throw new JsonLdException(
-            "loading document failed",
-            $"The document '{url}' is not one of the embedded contexts, and this loader does not use the network. " +
-            $"To allow it, add it with {nameof(EmbeddedDocumentLoader)}.{nameof(With)}(url, document), " +
-            $"or pass an {nameof(IDocumentLoader)} of your own that fetches it.");
+        throw JsonLdErrors.NotEmbedded(url);
     }
 }

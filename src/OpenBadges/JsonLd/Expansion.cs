@@ -265,7 +265,7 @@ internal sealed class Expansion
                 {
                     if (IsValueObject(item) || IsListObject(item))
                     {
-                        throw new JsonLdException(JsonLdErrorCodes.InvalidReversePropertyValue, $"The reverse property '{key}' at {keyPath} has a value or list object as a value.");
+                        throw JsonLdErrors.ReversePropertyHoldsValueObject(key, keyPath);
                     }
 
                     AddValue(reverseMap, expandedProperty, item);
@@ -302,7 +302,7 @@ internal sealed class Expansion
                 var itemPath = nestedValues is JArray ? nestPath.Index(i) : nestPath;
                 if (list[i] is not JObject nested || nested.Properties().Any(p => IriExpansion.Expand(_run, nestContext, p.Name, vocab: true) == Keywords.Value))
                 {
-                    throw new JsonLdException(JsonLdErrorCodes.InvalidAtNestValue, $"The @nest value at {itemPath} must be a map that is not a value object.");
+                    throw JsonLdErrors.NestValueNotANodeMap(itemPath);
                 }
 
                 _run.CheckDepth(depth + 1, itemPath);
@@ -343,13 +343,13 @@ internal sealed class Expansion
         // 13.4.1.
         if (activeProperty == Keywords.Reverse)
         {
-            throw new JsonLdException(JsonLdErrorCodes.InvalidReversePropertyMap, $"The keyword '{key}' at {path} cannot be used inside @reverse.");
+            throw JsonLdErrors.KeywordInsideReverse(key, path);
         }
 
         // 13.4.2.
         if (result.ContainsKey(expandedProperty) && expandedProperty is not (Keywords.Included or Keywords.Type))
         {
-            throw new JsonLdException(JsonLdErrorCodes.CollidingKeywords, $"'{key}' at {path} is a second {expandedProperty} in the same object.");
+            throw JsonLdErrors.CollidingKeywords(key, path, expandedProperty);
         }
 
         JToken? expandedValue;
@@ -365,7 +365,7 @@ internal sealed class Expansion
 
                 if (value.Type != JTokenType.String)
                 {
-                    throw new JsonLdException(JsonLdErrorCodes.InvalidAtIdValue, $"'{key}' at {path} must be a string.");
+                    throw JsonLdErrors.IdNotAString(key, path);
                 }
 
                 var id = (string)value!;
@@ -418,7 +418,7 @@ internal sealed class Expansion
                 {
                     if (item is not JObject node || IsValueObject(node) || IsListObject(node) || node.ContainsKey(Keywords.Set))
                     {
-                        throw new JsonLdException(JsonLdErrorCodes.InvalidAtIncludedValue, $"'{key}' at {path} must hold node objects only.");
+                        throw JsonLdErrors.IncludedNotNodeObjects(key, path);
                     }
                 }
 
@@ -439,7 +439,7 @@ internal sealed class Expansion
                 {
                     if (active.IsJsonLd10)
                     {
-                        throw new JsonLdException(JsonLdErrorCodes.InvalidValueObjectValue, $"'{key}' at {path}: @json is not available in json-ld-1.0 mode.");
+                        throw JsonLdErrors.JsonLiteralInJsonLd10(key, path);
                     }
 
                     _run.CheckValueDepth(value, depth + 1, path);
@@ -447,7 +447,7 @@ internal sealed class Expansion
                 }
                 else if (value is JContainer)
                 {
-                    throw new JsonLdException(JsonLdErrorCodes.InvalidValueObjectValue, $"'{key}' at {path} must be a string, number, boolean or null.");
+                    throw JsonLdErrors.ValueNotAScalar(key, path);
                 }
                 else
                 {
@@ -462,7 +462,7 @@ internal sealed class Expansion
                 // 13.4.8.
                 if (value.Type != JTokenType.String)
                 {
-                    throw new JsonLdException(JsonLdErrorCodes.InvalidLanguageTaggedString, $"'{key}' at {path} must be a string.");
+                    throw JsonLdErrors.LanguageNotAString(key, path);
                 }
 
                 ContextProcessor.CheckLanguageTag(_run, (string)value!, path);
@@ -478,7 +478,7 @@ internal sealed class Expansion
 
                 if (value.Type != JTokenType.String || (string)value! is not ("ltr" or "rtl"))
                 {
-                    throw new JsonLdException(JsonLdErrorCodes.InvalidBaseDirection, $"'{key}' at {path} must be \"ltr\" or \"rtl\".");
+                    throw JsonLdErrors.DirectionInvalid(key, path);
                 }
 
                 expandedValue = value.DeepClone();
@@ -488,7 +488,7 @@ internal sealed class Expansion
                 // 13.4.10.
                 if (value.Type != JTokenType.String)
                 {
-                    throw new JsonLdException(JsonLdErrorCodes.InvalidAtIndexValue, $"'{key}' at {path} must be a string.");
+                    throw JsonLdErrors.IndexNotAString(key, path);
                 }
 
                 expandedValue = value.DeepClone();
@@ -514,7 +514,7 @@ internal sealed class Expansion
                 // 13.4.13.
                 if (value is not JObject)
                 {
-                    throw new JsonLdException(JsonLdErrorCodes.InvalidAtReverseValue, $"'{key}' at {path} must be a map.");
+                    throw JsonLdErrors.ReverseNotAMap(key, path);
                 }
 
                 var expandedReverse = (JObject?)Expand(active, Keywords.Reverse, value, baseUrl, path, depth + 1) ?? [];
@@ -538,7 +538,7 @@ internal sealed class Expansion
                     {
                         if (IsValueObject(item) || IsListObject(item))
                         {
-                            throw new JsonLdException(JsonLdErrorCodes.InvalidReversePropertyValue, $"The reverse property '{reverseProperty.Name}' at {path} has a value or list object as a value.");
+                            throw JsonLdErrors.ReversePropertyHoldsValueObject(reverseProperty.Name, path);
                         }
 
                         AddValue(reverseMap, reverseProperty.Name, item);
@@ -577,7 +577,7 @@ internal sealed class Expansion
 
         if (value is not JArray array || array.Any(t => t.Type != JTokenType.String))
         {
-            throw new JsonLdException(JsonLdErrorCodes.InvalidTypeValue, $"'{key}' at {path} must be a string or an array of strings.");
+            throw JsonLdErrors.TypeNotStrings(key, path);
         }
 
         var result = new JArray();
@@ -628,7 +628,7 @@ internal sealed class Expansion
 
                 if (item.Type != JTokenType.String)
                 {
-                    throw new JsonLdException(JsonLdErrorCodes.InvalidLanguageMapValue, $"The language map entry '{language}' at {path} must hold strings.");
+                    throw JsonLdErrors.LanguageMapEntryNotStrings(language, path);
                 }
 
                 var valueObject = new JObject { [Keywords.Value] = (string)item! };
@@ -716,7 +716,7 @@ internal sealed class Expansion
                     node[expandedIndexKey] = indexPropertyValues;
                     if (IsValueObject(node))
                     {
-                        throw new JsonLdException(JsonLdErrorCodes.InvalidValueObject, $"The value at {entryPath} is a value object and cannot take the index property '{indexKey}'.");
+                        throw JsonLdErrors.ValueObjectWithIndexProperty(entryPath, indexKey);
                     }
                 }
                 else if ((container & ContainerKinds.Index) != 0 && !node.ContainsKey(Keywords.Index) && expandedIndex != Keywords.None)
@@ -764,14 +764,14 @@ internal sealed class Expansion
             {
                 if (property.Name is not (Keywords.Direction or Keywords.Index or Keywords.Language or Keywords.Type or Keywords.Value))
                 {
-                    throw new JsonLdException(JsonLdErrorCodes.InvalidValueObject, $"The value object at {path} has the entry '{property.Name}', which value objects cannot have.");
+                    throw JsonLdErrors.ValueObjectEntryNotAllowed(path, property.Name);
                 }
             }
 
             var hasType = result.TryGetValue(Keywords.Type, out var type);
             if (hasType && (result.ContainsKey(Keywords.Language) || result.ContainsKey(Keywords.Direction)))
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidValueObject, $"The value object at {path} has both @type and @language or @direction.");
+                throw JsonLdErrors.ValueObjectTypeAndLanguage(path);
             }
 
             // Step 15.2.
@@ -788,12 +788,12 @@ internal sealed class Expansion
             else if (value.Type != JTokenType.String && result.ContainsKey(Keywords.Language))
             {
                 // Step 15.4.
-                throw new JsonLdException(JsonLdErrorCodes.InvalidLanguageTaggedValue, $"The value object at {path} has @language but its @value is not a string.");
+                throw JsonLdErrors.LanguageOnNonString(path);
             }
             else if (hasType && (type!.Type != JTokenType.String || !IriResolver.IsWellFormedAbsoluteIri((string)type!)))
             {
                 // Step 15.5.
-                throw new JsonLdException(JsonLdErrorCodes.InvalidTypedValue, $"The @type of the value object at {path} is not an absolute IRI.");
+                throw JsonLdErrors.ValueTypeNotAnIri(path);
             }
         }
         else if (result.TryGetValue(Keywords.Type, out var types) && types is not JArray)
@@ -806,7 +806,7 @@ internal sealed class Expansion
             // Step 17.
             if (result.Count > 2 || (result.Count == 2 && !result.ContainsKey(Keywords.Index)))
             {
-                throw new JsonLdException(JsonLdErrorCodes.InvalidSetOrListObject, $"The @set or @list object at {path} may only have @index besides.");
+                throw JsonLdErrors.SetOrListWithExtraEntries(path);
             }
 
             if (result.TryGetValue(Keywords.Set, out var set))

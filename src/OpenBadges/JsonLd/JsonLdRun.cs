@@ -17,22 +17,22 @@ internal sealed class JsonLdRun
     {
         if (options.DocumentLoader is null)
         {
-            throw new ArgumentException($"{nameof(JsonLdOptions)}.{nameof(JsonLdOptions.DocumentLoader)} is null; use {nameof(EmbeddedDocumentLoader)}.{nameof(EmbeddedDocumentLoader.Default)} or a loader of your own.", nameof(options));
+            throw JsonLdErrors.NoDocumentLoader(nameof(options));
         }
 
         if (options.MaxDepth < 1 || options.MaxRemoteContexts < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), $"{nameof(JsonLdOptions.MaxDepth)} must be at least 1 and {nameof(JsonLdOptions.MaxRemoteContexts)} at least 0.");
+            throw JsonLdErrors.LimitsOutOfRange(nameof(options));
         }
 
         if (options.ProcessingMode is not ("json-ld-1.1" or "json-ld-1.0"))
         {
-            throw new JsonLdException("invalid processing mode", $"Processing mode '{options.ProcessingMode}' is neither json-ld-1.1 nor json-ld-1.0.");
+            throw JsonLdErrors.UnknownProcessingMode(options.ProcessingMode);
         }
 
         if (options.RdfDirection is not (null or "i18n-datatype" or "compound-literal"))
         {
-            throw new ArgumentException($"RdfDirection '{options.RdfDirection}' is neither i18n-datatype nor compound-literal.", nameof(options));
+            throw JsonLdErrors.UnknownRdfDirection(options.RdfDirection, nameof(options));
         }
 
         Options = options;
@@ -62,7 +62,7 @@ internal sealed class JsonLdRun
         Options.OnEvent?.Invoke(jsonLdEvent);
         if (Options.SafeMode)
         {
-            throw new JsonLdSafeModeException(jsonLdEvent);
+            throw JsonLdErrors.SafeModeRefused(jsonLdEvent);
         }
     }
 
@@ -106,9 +106,7 @@ internal sealed class JsonLdRun
     {
         if (++_remoteContextLoads > Options.MaxRemoteContexts)
         {
-            throw new JsonLdException(
-                JsonLdErrorCodes.ContextOverflow,
-                $"Loading '{url}' would exceed the limit of {Options.MaxRemoteContexts} remote contexts per document.");
+            throw JsonLdErrors.TooManyRemoteContexts(url, Options.MaxRemoteContexts);
         }
     }
 
@@ -118,9 +116,7 @@ internal sealed class JsonLdRun
         CancellationToken.ThrowIfCancellationRequested();
         if (depth > Options.MaxDepth)
         {
-            throw new JsonLdException(
-                JsonLdErrorCodes.MaximumDepthExceeded,
-                $"The document nests objects and arrays deeper than {Options.MaxDepth} levels at {path}.");
+            throw JsonLdErrors.DocumentTooDeep(Options.MaxDepth, path);
         }
     }
 
@@ -134,9 +130,7 @@ internal sealed class JsonLdRun
         if (++_contextNesting > Options.MaxDepth)
         {
             _contextNesting--;
-            throw new JsonLdException(
-                JsonLdErrorCodes.MaximumDepthExceeded,
-                $"Contexts nest deeper than {Options.MaxDepth} levels at {path}.");
+            throw JsonLdErrors.ContextsTooDeep(Options.MaxDepth, path);
         }
 
         return new ContextNesting(this);

@@ -16,7 +16,7 @@ internal static class JsonLiteral
         }
         catch (ArgumentException e)
         {
-            throw new JsonLdException(JsonLdErrorCodes.InvalidJsonLiteral, $"The @json literal cannot be canonicalized (RFC 8785): {e.Message}", e);
+            throw JsonLdErrors.JsonLiteralNotCanonicalizable(e.Message, e);
         }
     }
 }

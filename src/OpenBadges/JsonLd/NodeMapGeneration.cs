@@ -166,7 +166,7 @@ internal sealed class NodeMapGeneration
             var text = index.Type == JTokenType.String ? (string)index! : throw Malformed(PathOf(map), "@index must be a string");
             if (node.Index is not null && node.Index != text)
             {
-                throw new JsonLdException(JsonLdErrorCodes.ConflictingIndexes, $"The node '{id}' has two different @index values ('{node.Index}', '{text}').");
+                throw JsonLdErrors.ConflictingIndexes(id, node.Index, text);
             }
 
             node.Index = text;
@@ -216,7 +216,7 @@ internal sealed class NodeMapGeneration
     // ExpandedToRdf accepts expanded JSON-LD from callers: anything not of that shape is refused with a clear
     // error instead of a cast exception deep inside.
     private static JsonLdException Malformed(JsonPath path, string rule) =>
-        new(JsonLdErrorCodes.InvalidExpandedInput, $"Not expanded JSON-LD at {path}: {rule}.");
+        JsonLdErrors.NotExpanded(path, rule);
 
     private static readonly string[] ValueObjectStringEntries = [Keywords.Type, Keywords.Language, Keywords.Direction, Keywords.Index];
 

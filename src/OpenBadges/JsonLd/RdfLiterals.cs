@@ -41,7 +41,7 @@ internal static class RdfLiterals
         var value = ToDouble(number);
         if (!double.IsFinite(value))
         {
-            throw new JsonLdException(JsonLdErrorCodes.InvalidValueObjectValue, $"A number beyond the range of a double (read as {value.ToString(CultureInfo.InvariantCulture)}) has no xsd:double literal.");
+            throw JsonLdErrors.NumberBeyondDouble(value.ToString(CultureInfo.InvariantCulture));
         }
 
         if (value == 0)

@@ -63,7 +63,7 @@ public sealed class ControllerDocumentResolver : IKeyResolver
         try
         {
             text = await _fetchDocument(documentUrl, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("the fetcher returned no text");
+                ?? throw KeyErrors.FetcherReturnedNothing();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -91,7 +91,7 @@ public sealed class ControllerDocumentResolver : IKeyResolver
         return async (url, cancellationToken) =>
         {
             var (text, error) = await BoundedHttp.GetTextAsync(httpClient, url, options.MaxDocumentBytes, cancellationToken).ConfigureAwait(false);
-            return text ?? throw new HttpRequestException(error);
+            return text ?? throw KeyErrors.ControllerDocumentRefused(error);
         };
     }
 }

@@ -107,7 +107,7 @@ public static class OutboundHttp
         // whole, rather than trusting which one a retry would reach.
         if (addresses.Length == 0 || !addresses.All(address => IsAllowed(address, allowed)))
         {
-            throw new HttpRequestException(HttpRequestError.ConnectionError, "The destination is not a public address; it is not fetched.");
+            throw KeyErrors.NotPublicAddress();
         }
 
         SocketException? last = null;
@@ -131,6 +131,6 @@ public static class OutboundHttp
             }
         }
 
-        throw new HttpRequestException(HttpRequestError.ConnectionError, "The destination could not be reached.", last);
+        throw KeyErrors.Unreachable(last);
     }
 }

@@ -28,7 +28,7 @@ public static partial class DataIntegrityVerifier
     {
         if (document.ValueKind == JsonValueKind.Undefined)
         {
-            throw new ArgumentException("The JsonElement holds no value (default(JsonElement)).", nameof(document));
+            throw ProofErrors.DefaultJsonElement(nameof(document));
         }
 
         return VerifyReadAsync(() => JsonInput.ReadObject(document), options, cancellationToken);

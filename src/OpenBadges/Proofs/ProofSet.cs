@@ -54,7 +54,7 @@ internal static class ProofSet
         foreach (var id in previousProofIds)
         {
             var match = allProofs.FirstOrDefault(p => string.Equals((string?)p["id"], id, StringComparison.Ordinal))
-                ?? throw new ArgumentException($"previousProof '{id}' names no proof in the document ({proofPath}).", nameof(previousProofIds));
+                ?? throw ProofErrors.PreviousProofNotFound(id, proofPath, nameof(previousProofIds));
             previous.Add(match.DeepClone());
         }
 

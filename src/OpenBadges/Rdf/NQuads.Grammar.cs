@@ -130,5 +130,5 @@ public static partial class NQuads
         c == ' ' ? "a space" : $"U+{c:X4}" + (c > 0x20 && c < 0x7F ? $" '{(char)c}'" : string.Empty);
 
     private static ArgumentException LoneSurrogate(string where, int index, char c) =>
-        new($"{char.ToUpperInvariant(where[0])}{where[1..]} contains a lone surrogate U+{(int)c:X4} at index {index}; it has no UTF-8 encoding, so it cannot be canonicalized or signed.", "quad");
+        RdfErrors.LoneSurrogate(char.ToUpperInvariant(where[0]), where[1..], (int)c, index);
 }

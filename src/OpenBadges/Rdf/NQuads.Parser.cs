@@ -386,6 +386,6 @@ public static partial class NQuads
         private static bool IsLineEnd(char c) => c is '\n' or '\r';
 
         private FormatException Error(string problem) =>
-            new($"N-Quads line {_line}, column {_position - _lineStart + 1}: {problem}.");
+            RdfErrors.ParseError(_line, _position - _lineStart + 1, problem);
     }
 }

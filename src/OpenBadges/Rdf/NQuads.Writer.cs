@@ -70,7 +70,7 @@ public static partial class NQuads
             case RdfTermKind.DefaultGraph:
                 break;
             default:
-                throw new ArgumentException($"Unknown RDF term kind {term.Kind} in the {position}.", "quad");
+                throw RdfErrors.UnknownTermKind(term.Kind, position);
         }
     }
 
@@ -80,9 +80,7 @@ public static partial class NQuads
     {
         if (!IsBlankNodeLabel(label))
         {
-            throw new ArgumentException(
-                $"The blank node label '{label}' in the {position} is not a valid N-Quads BLANK_NODE_LABEL (letters, digits, '_', '-', '.', ':' and similar; not starting with '-' or '.', not ending with '.').",
-                "quad");
+            throw RdfErrors.InvalidBlankNodeLabel(label, position);
         }
 
         into.Append("_:");
@@ -104,9 +102,7 @@ public static partial class NQuads
             var c = iri[index];
             if (!char.IsSurrogate(c))
             {
-                throw new ArgumentException(
-                    $"The IRI <{iri}> in the {Place(position, isDatatype)} contains {Describe(c)} at index {index}; N-Quads IRIs cannot contain spaces, control characters or any of <>\"{{}}|^`\\.",
-                    "quad");
+                throw RdfErrors.InvalidIriCharacter(iri, Place(position, isDatatype), Describe(c), index);
             }
 
             if (!IsSurrogatePairAt(iri, index))
@@ -190,9 +186,7 @@ public static partial class NQuads
         {
             if (!IsLanguageTag(language))
             {
-                throw new ArgumentException(
-                    $"The language tag '{language}' of the literal in the {position} is not a valid N-Quads LANGTAG ([a-zA-Z]+ ('-' [a-zA-Z0-9]+)*).",
-                    "quad");
+                throw RdfErrors.InvalidLanguageTag(language, position);
             }
 
             into.Append('@');

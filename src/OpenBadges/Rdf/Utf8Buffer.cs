@@ -74,7 +74,7 @@ internal sealed class Utf8Buffer(int capacity)
         var status = Utf8.FromUtf16(text, _bytes.AsSpan(Length), out _, out var written, replaceInvalidSequences: false);
         if (status != OperationStatus.Done)
         {
-            throw new InvalidOperationException($"UTF-8 encoding stopped with {status}: the N-Quads writer let ill-formed UTF-16 through; this is a bug.");
+            throw RdfErrors.Utf8EncodingStopped(status);
         }
 
         Length += written;

@@ -31,7 +31,7 @@ internal static class EduCredentialSchemas
         foreach (var file in Files)
         {
             using var stream = assembly.GetManifestResourceStream("OpenBadges.Schemas.EduCredentials." + file)
-                ?? throw new InvalidOperationException($"Embedded schema resource '{file}' is missing from the assembly.");
+                ?? throw SchemaErrors.SchemaResourceMissing(file);
             using var reader = new StreamReader(stream);
             result[BaseUrl + file] = reader.ReadToEnd();
         }

@@ -105,7 +105,7 @@ public static class OpenBadgesSchemas
             AchievementCredentialSchemaId => AchievementCredential.Value,
             EndorsementCredentialSchemaId => EndorsementCredential.Value,
             ProfileSchemaId => Profile.Value,
-            _ => throw new ArgumentException($"Not an embedded schema: {schemaId}", nameof(schemaId)),
+            _ => throw SchemaErrors.NotEmbeddedSchema(schemaId, nameof(schemaId)),
         };
         return Report(schema, NormalizeOneOrMany(document));
     }
@@ -115,7 +115,7 @@ public static class OpenBadgesSchemas
         AchievementCredentialSchemaId => AchievementCredentialFast.Value,
         EndorsementCredentialSchemaId => EndorsementCredentialFast.Value,
         ProfileSchemaId => ProfileFast.Value,
-        _ => throw new ArgumentException($"Not an embedded schema: {schemaId}", nameof(schemaId)),
+        _ => throw SchemaErrors.NotEmbeddedSchema(schemaId, nameof(schemaId)),
     };
 
     private static IReadOnlyList<SchemaValidationError> Validate(JsonSchema schema, CompiledSchema fast, JToken document)
@@ -162,7 +162,7 @@ public static class OpenBadgesSchemas
     {
         var file = ResourceById[schemaId];
         using var stream = typeof(OpenBadgesSchemas).Assembly.GetManifestResourceStream("OpenBadges.Schemas." + file)
-            ?? throw new InvalidOperationException($"Embedded schema resource '{file}' is missing from the assembly.");
+            ?? throw SchemaErrors.SchemaResourceMissing(file);
         using var reader = new StreamReader(stream);
         return JsonInput.Parse(reader.ReadToEnd(), new JsonLimits { MaxInputLength = 1 << 20, MaxDepth = 64 });
     }

@@ -286,7 +286,7 @@ public static partial class SdJwtVerifier
         string text;
         try
         {
-            text = await options.Fetcher!(url, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException("the fetcher returned no text");
+            text = await options.Fetcher!(url, cancellationToken).ConfigureAwait(false) ?? throw SdJwtErrors.FetcherReturnedNothing();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

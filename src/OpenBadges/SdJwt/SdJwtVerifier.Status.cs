@@ -100,7 +100,7 @@ public static partial class SdJwtVerifier
 
         try
         {
-            var text = await options.Fetcher(uri, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException("the fetcher returned no text");
+            var text = await options.Fetcher(uri, cancellationToken).ConfigureAwait(false) ?? throw SdJwtErrors.FetcherReturnedNothing();
             return text.Trim();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

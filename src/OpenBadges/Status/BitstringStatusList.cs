@@ -45,7 +45,7 @@ public sealed class BitstringStatusList
         ArgumentNullException.ThrowIfNull(encodedList);
         if (encodedList.Length < 2 || encodedList[0] != 'u')
         {
-            throw new FormatException("encodedList must be multibase base64url: a 'u' followed by base64url without padding.");
+            throw StatusErrors.EncodedListNotMultibase();
         }
 
         byte[] compressed;
@@ -55,7 +55,7 @@ public sealed class BitstringStatusList
         }
         catch (FormatException)
         {
-            throw new FormatException("encodedList is not valid base64url after its 'u' prefix.");
+            throw StatusErrors.EncodedListNotBase64Url();
         }
 
         try
@@ -68,7 +68,7 @@ public sealed class BitstringStatusList
             {
                 if (output.Length + read > MaximumLength / 8)
                 {
-                    throw new FormatException($"encodedList expands past {MaximumLength} entries; refusing it.");
+                    throw StatusErrors.EncodedListTooLong(MaximumLength);
                 }
 
                 output.Write(buffer, 0, read);
@@ -78,7 +78,7 @@ public sealed class BitstringStatusList
         }
         catch (InvalidDataException)
         {
-            throw new FormatException("encodedList is not GZIP-compressed data.");
+            throw StatusErrors.EncodedListNotGzip();
         }
     }
 

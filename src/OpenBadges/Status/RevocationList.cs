@@ -56,13 +56,13 @@ public sealed partial class RevocationList
                     AddEntry(entries, single, name);
                     break;
                 default:
-                    throw new FormatException($"'{name}' must be an array of revoked credential entries.");
+                    throw StatusErrors.RevokedEntriesNotAnArray(name);
             }
         }
 
         if (!found)
         {
-            throw new FormatException("The revocation list has neither 'revokedCredentials' nor 'revokedCredential'.");
+            throw StatusErrors.RevocationListEmpty();
         }
 
         var issuer = document["issuer"] switch
@@ -87,7 +87,7 @@ public sealed partial class RevocationList
         };
         if (id is null)
         {
-            throw new FormatException($"An entry of '{listName}' has no string id.");
+            throw StatusErrors.RevokedEntryWithoutId(listName);
         }
 
         if (entry is JObject withFlag && withFlag["revoked"] is JValue { Type: JTokenType.Boolean } flag && !(bool)flag)

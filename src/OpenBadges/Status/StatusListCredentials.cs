@@ -68,7 +68,7 @@ public static class StatusListCredentials
     {
         if (statusPurpose is not ("revocation" or "suspension"))
         {
-            throw new ArgumentException($"statusPurpose '{statusPurpose}' is not supported; use 'revocation' or 'suspension'.", nameof(statusPurpose));
+            throw StatusErrors.UnsupportedStatusPurpose(statusPurpose, nameof(statusPurpose));
         }
     }
 

@@ -49,7 +49,7 @@ public sealed class StatusListIndexAllocator
         {
             if (_usedCount == _used.Length)
             {
-                throw new InvalidOperationException($"All {_used.Length} indexes of this status list are allocated; publish a new status list.");
+                throw StatusErrors.ListFull(_used.Length);
             }
 
             // Random probing is fast while the list is mostly free; a linear scan from a random start finishes it.
@@ -72,7 +72,7 @@ public sealed class StatusListIndexAllocator
                 }
             }
 
-            throw new InvalidOperationException("Unreachable: a free index was counted but not found.");
+            throw StatusErrors.FreeIndexNotFound();
         }
     }
 

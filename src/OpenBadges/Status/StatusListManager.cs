@@ -29,13 +29,13 @@ public sealed class StatusListManager
         ArgumentException.ThrowIfNullOrWhiteSpace(issuerId);
         if (statusPurpose is not ("revocation" or "suspension"))
         {
-            throw new ArgumentException($"statusPurpose '{statusPurpose}' is not supported; use 'revocation' or 'suspension'.", nameof(statusPurpose));
+            throw StatusErrors.UnsupportedStatusPurpose(statusPurpose, nameof(statusPurpose));
         }
 
         _list = existing ?? BitstringStatusList.Create(length);
         if (_list.Length < BitstringStatusList.MinimumLength)
         {
-            throw new ArgumentException($"A status list has at least {BitstringStatusList.MinimumLength} entries; this one has {_list.Length}.", nameof(existing));
+            throw StatusErrors.ListTooShort(_list.Length, nameof(existing));
         }
 
         ListCredentialUrl = listCredentialUrl;
@@ -110,7 +110,7 @@ public sealed class StatusListManager
     {
         if (StatusPurpose != purpose)
         {
-            throw new InvalidOperationException($"{operation} applies to a {purpose} list; this list's statusPurpose is '{StatusPurpose}'.");
+            throw StatusErrors.WrongPurpose(operation, purpose, StatusPurpose);
         }
 
         lock (_gate)

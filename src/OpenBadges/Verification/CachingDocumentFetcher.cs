@@ -121,8 +121,7 @@ public sealed class CachingDocumentFetcher
             {
                 var age = Options.TimeProvider.GetUtcNow() - stale.FetchedAt;
                 // The inner reason goes to the inner exception only: the report must not become a network oracle.
-                throw new ReportableFetchException(
-                    $"{uri} could not be fetched again; the cached copy is {Describe(age)} old, past its max-age of {Describe(stale.MaxAge)}, and is not used.", e);
+                throw VerificationErrors.StaleCopyUnusable(uri, Describe(age), Describe(stale.MaxAge), e);
             }
 
             var maxAge = fetched.MaxAge ?? Options.DefaultMaxAge;
@@ -165,7 +164,7 @@ public sealed class CachingDocumentFetcher
     {
         if (uri.Scheme != Uri.UriSchemeHttps && !(options.AllowHttpForLoopback && uri.Scheme == Uri.UriSchemeHttp && DidWeb.IsLoopback(uri.Host)))
         {
-            throw new HttpRequestException($"Only HTTPS URLs are fetched, not '{uri}'.");
+            throw VerificationErrors.NotHttps(uri);
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
@@ -173,12 +172,12 @@ public sealed class CachingDocumentFetcher
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw new HttpRequestException($"GET {uri} answered {(int)response.StatusCode} {response.ReasonPhrase}");
+            throw VerificationErrors.HttpStatus(uri, (int)response.StatusCode, response.ReasonPhrase);
         }
 
         if (response.Content.Headers.ContentLength is long declared && declared > options.MaxBytes)
         {
-            throw new HttpRequestException($"GET {uri} declares {declared} bytes; the limit is {options.MaxBytes}");
+            throw VerificationErrors.DeclaredTooLarge(uri, declared, options.MaxBytes);
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -189,7 +188,7 @@ public sealed class CachingDocumentFetcher
         {
             if (collected.Length + read > options.MaxBytes)
             {
-                throw new HttpRequestException($"GET {uri} returned more than the limit of {options.MaxBytes} bytes");
+                throw VerificationErrors.ReturnedTooLarge(uri, options.MaxBytes);
             }
 
             collected.Write(buffer, 0, read);
@@ -203,7 +202,7 @@ public sealed class CachingDocumentFetcher
         }
         catch (DecoderFallbackException)
         {
-            throw new HttpRequestException($"GET {uri} returned text that is not UTF-8");
+            throw VerificationErrors.NotUtf8(uri);
         }
     }
 

@@ -17,7 +17,7 @@ public sealed partial class CredentialVerifier
     public Task<VerificationReport> VerifyAsync(JsonElement credential, CancellationToken cancellationToken = default) =>
         credential.ValueKind switch
         {
-            JsonValueKind.Undefined => throw new ArgumentException("The JsonElement holds no value (default(JsonElement)).", nameof(credential)),
+            JsonValueKind.Undefined => throw VerificationErrors.DefaultJsonElement(nameof(credential)),
             JsonValueKind.String when TryGetString(credential) is { } text => VerifyAsync(text, cancellationToken),
             _ => VerifyAsync(JsonMarshal.GetRawUtf8Value(credential).ToArray(), cancellationToken),
         };

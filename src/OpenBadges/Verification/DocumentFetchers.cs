@@ -23,11 +23,11 @@ public static class DocumentFetchers
         {
             if (uri.Scheme != Uri.UriSchemeHttps)
             {
-                throw new HttpRequestException($"Only HTTPS URLs are fetched, not '{uri}'.");
+                throw VerificationErrors.NotHttps(uri);
             }
 
             var (text, error) = await BoundedHttp.GetTextAsync(httpClient, uri, maxBytes, cancellationToken).ConfigureAwait(false);
-            return text ?? throw new HttpRequestException(error);
+            return text ?? throw VerificationErrors.FetchRefused(error);
         };
     }
 }

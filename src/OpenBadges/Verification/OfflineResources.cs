@@ -56,7 +56,7 @@ public sealed class OfflineResources
         var indexPath = Path.Combine(root, IndexFileName);
         if (!File.Exists(indexPath))
         {
-            throw new ArgumentException($"The resource folder '{directory}' has no {IndexFileName}.", nameof(directory));
+            throw VerificationErrors.NoResourceIndex(directory, IndexFileName, nameof(directory));
         }
 
         JToken index;
@@ -66,12 +66,12 @@ public sealed class OfflineResources
         }
         catch (JsonInputException e)
         {
-            throw new ArgumentException($"{indexPath} is not JSON: {e.Message}", nameof(directory), e);
+            throw VerificationErrors.ResourceIndexNotJson(indexPath, e.Message, nameof(directory), e);
         }
 
         if (index is not JObject entries || entries.Count > MaxEntries)
         {
-            throw new ArgumentException($"{indexPath} must be one JSON object (at most {MaxEntries} entries) mapping URLs and did:web DIDs to file paths.", nameof(directory));
+            throw VerificationErrors.ResourceIndexNotAnObject(indexPath, MaxEntries, nameof(directory));
         }
 
         var documents = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -80,24 +80,24 @@ public sealed class OfflineResources
         {
             if (entry.Value is not JValue { Type: JTokenType.String } relative || string.IsNullOrWhiteSpace((string?)relative))
             {
-                throw new ArgumentException($"{indexPath}: the entry '{entry.Name}' must be a file path (a string).", nameof(directory));
+                throw VerificationErrors.ResourceEntryNotAPath(indexPath, entry.Name, nameof(directory));
             }
 
             if (!(entry.Name.StartsWith("did:web:", StringComparison.Ordinal) || (Uri.TryCreate(entry.Name, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http")))
             {
-                throw new ArgumentException($"{indexPath}: '{entry.Name}' is neither an http(s) URL nor a did:web DID.", nameof(directory));
+                throw VerificationErrors.ResourceEntryNotUrlOrDid(indexPath, entry.Name, nameof(directory));
             }
 
             // A path that leaves the folder (../, an absolute path) would let an index read any file on the machine.
             var full = Path.GetFullPath(Path.Combine(root, (string)relative!));
             if (Path.IsPathRooted((string)relative!) || !full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
-                throw new ArgumentException($"{indexPath}: '{relative}' (for '{entry.Name}') is not a path inside the folder.", nameof(directory));
+                throw VerificationErrors.ResourcePathOutside(indexPath, relative, entry.Name, nameof(directory));
             }
 
             if (new FileInfo(full) is { Exists: true } file && file.Length > limits.MaxInputLength)
             {
-                throw new ArgumentException($"{indexPath}: '{relative}' is {file.Length} bytes; the limit is {limits.MaxInputLength}.", nameof(directory));
+                throw VerificationErrors.ResourceFileTooLarge(indexPath, relative, file.Length, limits.MaxInputLength, nameof(directory));
             }
 
             var text = File.ReadAllText(full);
@@ -127,7 +127,7 @@ public sealed class OfflineResources
         var text = Find(uri.OriginalString) ?? Find(uri.AbsoluteUri);
         return text is not null
             ? Task.FromResult(text)
-            : Task.FromException<string>(new ReportableFetchException($"{uri} is not in the offline resource index (nothing else is fetched)."));
+            : Task.FromException<string>(VerificationErrors.NotInResourceIndex(uri));
     }
 
     private static JToken? IsContextDocument(string text, JsonLimits limits)

@@ -12,7 +12,7 @@ public sealed partial class PresentationVerifier
     /// <exception cref="ArgumentException"><paramref name="presentation"/> is <c>default(JsonElement)</c>.</exception>
     public Task<VerificationReport> VerifyAsync(JsonElement presentation, CancellationToken cancellationToken = default) =>
         presentation.ValueKind == JsonValueKind.Undefined
-            ? throw new ArgumentException("The JsonElement holds no value (default(JsonElement)).", nameof(presentation))
+            ? throw VerificationErrors.DefaultJsonElement(nameof(presentation))
             : VerifyAsync(JsonMarshal.GetRawUtf8Value(presentation).ToArray(), cancellationToken);
 
     /// <summary>Verifies a presentation held as a System.Text.Json node (the JSON it writes). Never throws on bad input.</summary>

@@ -26,7 +26,7 @@ public sealed partial class MicroCredentialBuilder
         var problems = Validate();
         if (problems.Count > 0)
         {
-            throw new MicroCredentialValidationException(problems);
+            throw ModelErrors.BuilderProblems(problems);
         }
 
         var credential = Assemble();
@@ -36,7 +36,7 @@ public sealed partial class MicroCredentialBuilder
             .GroupBy(error => SchemaPathToJsonPath(error.Path), StringComparer.Ordinal)
             .Select(group => new MicroCredentialProblem("OB", group.Key, DescribeSchemaErrors(group.ToList())))
             .ToList();
-        return schemaProblems.Count == 0 ? credential : throw new MicroCredentialValidationException(schemaProblems);
+        return schemaProblems.Count == 0 ? credential : throw ModelErrors.BuilderProblems(schemaProblems);
     }
 
     // The errors that say what failed. For a one-or-many property holding an array, the single-object alternative's

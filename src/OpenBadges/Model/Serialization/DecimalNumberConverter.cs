@@ -23,12 +23,12 @@ internal sealed class DecimalNumberConverter : JsonConverter<decimal?>
                 // decimal + 0.0m keeps at least one fraction digit (decimal arithmetic keeps the larger scale),
                 // remembering that the JSON had a fraction part even when it was ".0".
                 JsonToken.Float => Convert.ToDecimal(reader.Value, System.Globalization.CultureInfo.InvariantCulture) + 0.0m,
-                _ => throw new JsonSerializationException($"Expected a number, found {reader.TokenType}."),
+                _ => throw ModelErrors.NotANumber(reader.TokenType),
             };
         }
         catch (OverflowException e)
         {
-            throw new JsonSerializationException($"The number {reader.Value} is outside the supported range.", e);
+            throw ModelErrors.NumberOutOfRange(reader.Value, e);
         }
     }
 

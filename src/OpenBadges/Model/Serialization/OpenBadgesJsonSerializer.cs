@@ -35,7 +35,7 @@ public static class OpenBadgesJsonSerializer
         ArgumentNullException.ThrowIfNull(json);
         if (json.Type != JTokenType.Object)
         {
-            throw new JsonInputException($"Expected a JSON object for {typeof(T).Name}, found {json.Type}.", path: json.Path);
+            throw ModelErrors.NotAnObjectFor(typeof(T).Name, json.Type, json.Path);
         }
 
         JsonInput.RequirePlainJson(json);
@@ -47,10 +47,7 @@ public static class OpenBadgesJsonSerializer
         catch (JsonException e)
         {
             var path = (e as JsonSerializationException)?.Path ?? (e as JsonReaderException)?.Path;
-            throw new JsonInputException(
-                $"Cannot read {typeof(T).Name}{(string.IsNullOrEmpty(path) ? string.Empty : $" at '{path}'")}: {FirstSentence(e.Message)}",
-                path: path,
-                inner: e);
+            throw ModelErrors.CannotRead(typeof(T).Name, (string.IsNullOrEmpty(path) ? string.Empty : $" at '{path}'"), FirstSentence(e.Message), path, e);
         }
     }
 

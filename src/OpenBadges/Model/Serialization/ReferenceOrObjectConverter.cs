@@ -17,8 +17,7 @@ internal sealed class ReferenceOrObjectConverter<T> : JsonConverter
             JsonToken.Null => null,
             JsonToken.String => T.FromReference((string)reader.Value!),
             JsonToken.StartObject => serializer.Deserialize<T>(reader),
-            _ => throw new JsonSerializationException(
-                $"Expected an IRI string or an object for {typeof(T).Name}, found {reader.TokenType}."),
+            _ => throw ModelErrors.NotReferenceOrObject(typeof(T).Name, reader.TokenType),
         };
 
     public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)

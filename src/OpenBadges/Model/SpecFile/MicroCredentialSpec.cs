@@ -192,7 +192,7 @@ public sealed record MicroCredentialSpec
     public static MicroCredentialSpec Parse(JToken json)
     {
         var (spec, reader) = Read(json);
-        return reader.Problems.Count == 0 ? spec : throw new MicroCredentialValidationException(reader.Problems);
+        return reader.Problems.Count == 0 ? spec : throw ModelErrors.BuilderProblems(reader.Problems);
     }
 
     /// <summary>
@@ -302,8 +302,7 @@ public sealed record MicroCredentialSpec
         }
         catch (JsonInputException e)
         {
-            throw new MicroCredentialValidationException(
-                [new MicroCredentialProblem(MicroCredentialSpecReader.Element, e.Path is { Length: > 0 } path ? "$." + path : "$", e.Message)]);
+            throw ModelErrors.SpecProblem([new MicroCredentialProblem(MicroCredentialSpecReader.Element, e.Path is { Length: > 0 } path ? "$." + path : "$", e.Message)]);
         }
     }
 

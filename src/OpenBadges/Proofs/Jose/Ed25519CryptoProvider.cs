@@ -29,7 +29,7 @@ public sealed class Ed25519CryptoProvider : ICryptoProvider
     {
         if (!IsSupportedAlgorithm(algorithm, args))
         {
-            throw new NotSupportedException($"Ed25519CryptoProvider supports only {JoseAlgorithms.EdDSA} with an Ed25519SecurityKey.");
+            throw ProofErrors.OnlyEdDsa();
         }
 
         var key = (Ed25519SecurityKey)args[0];

@@ -25,7 +25,7 @@ public sealed class Ed25519SecurityKey : AsymmetricSecurityKey
 
     /// <summary>A key that can also sign, through IdentityModel's <c>SigningCredentials</c>.</summary>
     public Ed25519SecurityKey(Ed25519Key privateKey)
-        : this((privateKey ?? throw new ArgumentNullException(nameof(privateKey))).PublicKey)
+        : this((privateKey ?? throw ProofErrors.NullPrivateKey(nameof(privateKey))).PublicKey)
     {
         PrivateKey = privateKey;
     }

@@ -272,7 +272,7 @@ public sealed partial class VcJwtIssuer
 
         public override long Length => into.WrittenCount;
 
-        public override long Position { get => into.WrittenCount; set => throw new NotSupportedException(); }
+        public override long Position { get => into.WrittenCount; set => throw ProofErrors.WriteOnlyPayloadStream("setting Position"); }
 
         public override void Flush()
         {
@@ -282,10 +282,10 @@ public sealed partial class VcJwtIssuer
 
         public override void Write(ReadOnlySpan<byte> buffer) => into.Write(buffer);
 
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override int Read(byte[] buffer, int offset, int count) => throw ProofErrors.WriteOnlyPayloadStream(nameof(Read));
 
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw ProofErrors.WriteOnlyPayloadStream(nameof(Seek));
 
-        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw ProofErrors.WriteOnlyPayloadStream(nameof(SetLength));
     }
 }

@@ -177,7 +177,7 @@ public static partial class VcJwtVerifier
         try
         {
             text = await options.JwkFetcher!(documentUrl, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("the fetcher returned no text");
+                ?? throw ProofErrors.FetcherReturnedNothing();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -253,7 +253,7 @@ public static class EcdsaSd2023
         var statements = VerifierStatements(revealDocument, proofValue, jsonLd, cancellationToken);
         if (statements is null || !statements.SequenceEqual(combined.Matching.Values, StringComparer.Ordinal))
         {
-            throw new ArgumentException("The selected pointers do not make a presentation a verifier reads as the signed statements (e.g. a pointer into a JSON-LD list selects part of the list); select whole values.");
+            throw ProofErrors.SelectionNotReadable();
         }
     }
 

@@ -52,8 +52,7 @@ internal static class Grouping
 
             if (!selected.IsSubsetOf(canonical.NQuads))
             {
-                throw new ArgumentException(
-                    $"The pointers of '{name}' ({string.Join(", ", pointers)}) select statements the document does not make (a pointer into a JSON-LD list selects part of it); select whole values.", nameof(groups));
+                throw ProofErrors.GroupSelectsUnstatedStatements(name, string.Join(", ", pointers), nameof(groups));
             }
 
             var matching = new SortedDictionary<int, string>();
@@ -80,9 +79,7 @@ internal static class Grouping
         {
             if (quad.Graph.IsBlankNode)
             {
-                throw new ArgumentException(
-                    "The document cannot be secured with ecdsa-sd-2023: it has a node that cannot be given an id for selection "
-                    + $"(a graph such as an embedded credential's proof; statement {NQuads.Serialize(quad).TrimEnd()}). Use ecdsa-rdfc-2019 for it.", "document");
+                throw ProofErrors.NodeCannotBeSelected(NQuads.Serialize(quad).TrimEnd());
             }
         }
     }
@@ -96,9 +93,7 @@ internal static class Grouping
         var original = OpenBadges.Canonicalization.Rdfc10.Canonicalize(Grouping.ToRdf(document, jsonLd, cancellationToken), null, cancellationToken);
         if (!string.Equals(original.NQuads, skolemized.Canonical.NQuads, StringComparison.Ordinal))
         {
-            throw new ArgumentException(
-                "The document cannot be secured with ecdsa-sd-2023: giving its objects ids (skolemization) changes its statements "
-                + "(an object that is not a node, e.g. a language map or a JSON literal). Use ecdsa-rdfc-2019 for it.", nameof(document));
+            throw ProofErrors.SkolemizationChangesStatements(nameof(document));
         }
     }
 }

@@ -80,7 +80,7 @@ internal static class JsonLdSelection
         {
             var path = paths[i];
             selectedParent = selectedValue;
-            value = JsonPointer.Step(value, path) ?? throw new ArgumentException($"JSON Pointer '{pointer}' does not match the document (at '{path}').", nameof(pointer));
+            value = JsonPointer.Step(value, path) ?? throw ProofErrors.PointerDoesNotMatch(pointer, path, nameof(pointer));
             if (i == paths.Length - 1)
             {
                 break;
@@ -101,7 +101,7 @@ internal static class JsonLdSelection
                 }
                 else
                 {
-                    throw new ArgumentException($"JSON Pointer '{pointer}' goes through a value that is neither an object nor an array (at '{path}').", nameof(pointer));
+                    throw ProofErrors.PointerThroughScalar(pointer, path, nameof(pointer));
                 }
 
                 Set(selectedParent, path, existing);

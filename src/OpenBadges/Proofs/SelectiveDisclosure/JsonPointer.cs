@@ -11,7 +11,7 @@ internal static class JsonPointer
     {
         if (string.IsNullOrEmpty(pointer) || pointer[0] != '/')
         {
-            throw new ArgumentException($"'{pointer}' is not a JSON Pointer to a member (RFC 6901: it starts with '/').", nameof(pointer));
+            throw ProofErrors.NotAMemberPointer(pointer, nameof(pointer));
         }
 
         var tokens = pointer[1..].Split('/');

@@ -69,7 +69,7 @@ internal static class LabelReplacement
         {
             map[input] = labelMap.TryGetValue(c14n, out var label)
                 ? label
-                : throw new KeyNotFoundException($"the label map has no entry for the blank node '{c14n}'");
+                : throw ProofErrors.NoLabelFor(c14n);
         }
 
         return map;

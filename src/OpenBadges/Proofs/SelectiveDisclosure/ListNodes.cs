@@ -61,8 +61,7 @@ internal sealed class ListNodes
 
                 if (!_blankObjects.TryGetValue((subject.ToString(), quad.Predicate.Value, quad.Graph.ToString()), out var candidates) || candidates.Count != 1)
                 {
-                    throw new ArgumentException(
-                        $"A list in the selection cannot be matched to the document's ({subject} <{quad.Predicate.Value}> has {candidates?.Count ?? 0} list values); select whole values of properties with one list.", "pointers");
+                    throw ProofErrors.ListNotMatched(subject, quad.Predicate.Value, candidates?.Count ?? 0);
                 }
 
                 mapping[quad.Object.Value] = candidates[0];
@@ -89,6 +88,6 @@ internal sealed class ListNodes
 
         return mapping.TryGetValue(term.Value, out var mapped)
             ? mapped
-            : throw new ArgumentException($"A blank node of the selection ({term}) is not reachable from a named node; it cannot be matched to the document's.", "pointers");
+            : throw ProofErrors.BlankNodeUnreachable(term);
     }
 }

@@ -119,10 +119,10 @@ internal static class SdProofValues
             var publicKey = reader.ReadByteString();
             var hmacKey = reader.ReadByteString();
             var signatures = ReadByteStrings(reader);
-            var count = reader.ReadStartArray() ?? throw new CborContentException("indefinite array");
+            var count = reader.ReadStartArray() ?? throw ProofErrors.CborIndefiniteArray();
             if (count > MaxStatements)
             {
-                throw new CborContentException("too many mandatory pointers");
+                throw ProofErrors.CborTooManyMandatoryPointers();
             }
 
             var pointers = new List<string>(count);
@@ -135,7 +135,7 @@ internal static class SdProofValues
             reader.ReadEndArray();
             if (reader.BytesRemaining != 0)
             {
-                throw new CborContentException("bytes after the proof value");
+                throw ProofErrors.CborTrailingBytes();
             }
 
             value = new SdBaseProofValue(baseSignature, publicKey, hmacKey, signatures, pointers);
@@ -171,10 +171,10 @@ internal static class SdProofValues
             var baseSignature = reader.ReadByteString();
             var publicKey = reader.ReadByteString();
             var signatures = ReadByteStrings(reader);
-            var entries = reader.ReadStartMap() ?? throw new CborContentException("indefinite map");
+            var entries = reader.ReadStartMap() ?? throw ProofErrors.CborIndefiniteMap();
             if (entries > MaxStatements)
             {
-                throw new CborContentException("too many label map entries");
+                throw ProofErrors.CborTooManyLabels();
             }
 
             var labelMap = new Dictionary<int, byte[]>(entries);
@@ -183,15 +183,15 @@ internal static class SdProofValues
                 var key = reader.ReadInt32();
                 if (key < 0 || !labelMap.TryAdd(key, reader.ReadByteString()))
                 {
-                    throw new CborContentException("a label map key is negative or repeated");
+                    throw ProofErrors.CborBadLabelKey();
                 }
             }
 
             reader.ReadEndMap();
-            var count = reader.ReadStartArray() ?? throw new CborContentException("indefinite array");
+            var count = reader.ReadStartArray() ?? throw ProofErrors.CborIndefiniteArray();
             if (count > MaxStatements)
             {
-                throw new CborContentException("too many mandatory indexes");
+                throw ProofErrors.CborTooManyMandatoryIndexes();
             }
 
             var indexes = new List<int>(count);
@@ -204,7 +204,7 @@ internal static class SdProofValues
             reader.ReadEndArray();
             if (reader.BytesRemaining != 0)
             {
-                throw new CborContentException("bytes after the proof value");
+                throw ProofErrors.CborTrailingBytes();
             }
 
             value = new SdDerivedProofValue(baseSignature, publicKey, signatures, labelMap, indexes);
@@ -231,10 +231,10 @@ internal static class SdProofValues
 
     private static List<byte[]> ReadByteStrings(CborReader reader)
     {
-        var count = reader.ReadStartArray() ?? throw new CborContentException("indefinite array");
+        var count = reader.ReadStartArray() ?? throw ProofErrors.CborIndefiniteArray();
         if (count > MaxStatements)
         {
-            throw new CborContentException("too many signatures");
+            throw ProofErrors.CborTooManySignatures();
         }
 
         var items = new List<byte[]>(count);
