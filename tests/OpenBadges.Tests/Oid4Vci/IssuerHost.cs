@@ -44,11 +44,13 @@ internal sealed class IssuerHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<IssuerHost> StartAsync(TimeProvider? clock = null, IAccessTokenValidator? tokens = null, bool withP256Key = true)
+    /// <param name="key">The issuer's Ed25519 key (the host disposes it); a new one when null.</param>
+    /// <param name="awardStore">Where awards come from; the in-memory <see cref="Awards"/> with one award when null.</param>
+    public static async Task<IssuerHost> StartAsync(TimeProvider? clock = null, IAccessTokenValidator? tokens = null, bool withP256Key = true, Ed25519KeyFile? key = null, IAwardStore? awardStore = null)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
-        var key = Ed25519KeyFile.Generate();
+        key ??= Ed25519KeyFile.Generate();
         var p256Key = EcdsaKeyFile.Generate(EcdsaCurve.P256);
         var awards = new InMemoryAwardStore();
         awards.Put(new Award(AwardId, BuildAward(key.Controller)));
@@ -63,7 +65,7 @@ internal sealed class IssuerHost : IAsyncDisposable
             P256Signer = withP256Key ? p256Key.CreateSigner() : null,
             DisplayName = "Hogeschool Rijnland micro-credential",
             TimeProvider = clock ?? TimeProvider.System,
-        }, awards, tokens);
+        }, awardStore ?? awards, tokens);
         var app = builder.Build();
         app.MapOpenId4VciIssuer();
         await app.StartAsync();

@@ -10,7 +10,7 @@ namespace OpenBadges.Tests.Oid4Vci;
 /// <summary>The pre-authorized code flow end to end over HTTP: offer → token → nonce → credential → verified credential.</summary>
 public sealed class PreAuthorizedFlowTests
 {
-    private static string PreAuthorizedCodeFromUri(string uri)
+    internal static string PreAuthorizedCodeFromUri(string uri)
     {
         Assert.StartsWith("openid-credential-offer://?credential_offer=", uri, StringComparison.Ordinal);
         var offer = JObject.Parse(Uri.UnescapeDataString(uri["openid-credential-offer://?credential_offer=".Length..]));
