@@ -82,14 +82,13 @@ public sealed class ErrorCatalogueAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// True inside a catalogue: a static class named *Errors, or Internal's <c>Throw</c> (the misuse helper that
-    /// builds ArgumentException and friends for the library's argument checks).
+    /// True inside a catalogue: a static class named *Errors.
     /// </summary>
     private static bool InCatalogue(ISymbol? symbol)
     {
         for (var type = symbol as INamedTypeSymbol ?? symbol?.ContainingType; type is not null; type = type.ContainingType)
         {
-            if (type.IsStatic && (type.Name.EndsWith("Errors", System.StringComparison.Ordinal) || type.Name == "Throw"))
+            if (type.IsStatic && type.Name.EndsWith("Errors", System.StringComparison.Ordinal))
             {
                 return true;
             }

@@ -11,4 +11,7 @@ internal static class ElmErrors
 {
     internal static ElmExportException NotExportable(List<MicroCredentialProblem> problems) =>
         new(problems);
+
+    internal static ArgumentException CredentialIdNotAbsolute(string paramName, object? id) =>
+        new($"CredentialId '{id}' must be an absolute IRI.", paramName);
 }

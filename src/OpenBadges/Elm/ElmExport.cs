@@ -40,7 +40,7 @@ public static partial class ElmExport
         options ??= new ElmExportOptions();
         if (options.CredentialId is { } id && !IsAbsoluteUri(id))
         {
-            Throw.Argument(nameof(options), $"CredentialId '{id}' must be an absolute IRI.");
+            throw ElmErrors.CredentialIdNotAbsolute(nameof(options), id);
         }
 
         var problems = new List<MicroCredentialProblem>();

@@ -18,7 +18,7 @@ public sealed class CompositeKeyResolver : IKeyResolver
         {
             if (_resolvers[i] is null)
             {
-                Internal.Throw.Argument(nameof(resolvers), $"Resolver {i} is null.");
+                throw KeyErrors.ResolverNull(nameof(resolvers), i);
             }
         }
     }

@@ -23,7 +23,7 @@ public sealed class ControllerDocumentResolver : IKeyResolver
         Options = options ?? DidWebResolverOptions.Default;
         if (Options.MaxDocumentBytes <= 0)
         {
-            Throw.ArgumentOutOfRange(nameof(options), Options.MaxDocumentBytes, "MaxDocumentBytes must be positive.");
+            throw KeyErrors.MaxDocumentBytesNotPositive(nameof(options), Options.MaxDocumentBytes);
         }
     }
 

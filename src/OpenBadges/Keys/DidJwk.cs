@@ -34,13 +34,13 @@ public static class DidJwk
         ArgumentNullException.ThrowIfNull(publicJwk);
         if (publicJwk["kty"] is not JValue { Type: JTokenType.String })
         {
-            Throw.Argument(nameof(publicJwk), "The JWK has no 'kty' string.");
+            throw KeyErrors.JwkHasNoKty(nameof(publicJwk));
         }
 
         var secret = PrivateMember(publicJwk);
         if (secret is not null)
         {
-            Throw.Argument(nameof(publicJwk), $"The JWK carries private key material ('{secret}'); a did:jwk publishes its JWK.");
+            throw KeyErrors.JwkCarriesPrivateKey(nameof(publicJwk), secret);
         }
 
         return Prefix + System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(Jcs.Canonicalize(publicJwk)));

@@ -69,7 +69,7 @@ public static class DidKey
     public static Ed25519PublicKey Parse(string did)
     {
         ArgumentNullException.ThrowIfNull(did);
-        return TryParse(did, out var key, out var error) ? key : Throw.Format<Ed25519PublicKey>($"Not an Ed25519 did:key: {error}.");
+        return TryParse(did, out var key, out var error) ? key : throw KeyErrors.NotEd25519DidKey(error);
     }
 
     /// <summary>The DID document of an Ed25519 did:key, in the requested form.</summary>

@@ -129,7 +129,7 @@ public static class DidWeb
         ArgumentNullException.ThrowIfNull(did);
         return TryGetDocumentUrl(did, out var url, out var error, allowHttpForLoopback)
             ? url
-            : Throw.Format<Uri>($"Not an acceptable did:web DID: {error}.");
+            : throw KeyErrors.NotAcceptableDidWeb(error);
     }
 
     internal static bool IsLoopback(string host) =>

@@ -67,12 +67,12 @@ public sealed class EcdsaKeyFile : IDisposable
         var length = new FileInfo(path).Length;
         if (length > JsonLimits.Default.MaxInputLength)
         {
-            return Throw.Format<EcdsaKeyFile>($"'{path}' is {length} bytes; a key file is far smaller.");
+            throw KeyErrors.EcdsaKeyFileTooLarge(path, length);
         }
 
         return TryParse(File.ReadAllText(path), out var file, out var error)
             ? file
-            : Throw.Format<EcdsaKeyFile>($"'{path}' is not an acceptable P-256/P-384 key file: {error}.");
+            : throw KeyErrors.EcdsaKeyFileNotAcceptable(path, error);
     }
 
     /// <summary>Reads a key file's JSON text; <paramref name="error"/> names the field and rule that failed.</summary>
@@ -226,7 +226,7 @@ public sealed class EcdsaKeyFile : IDisposable
             var publicKey = EcdsaPublicKey.FromECDsa(ecdsa);
             if (!TryIdentity(publicKey, controller, id, out var checkedController, out var checkedId, out var error))
             {
-                Throw.Argument(error.StartsWith("controller", StringComparison.Ordinal) ? nameof(controller) : nameof(id), error + ".");
+                throw KeyErrors.IdentityRejected(error.StartsWith("controller", StringComparison.Ordinal) ? nameof(controller) : nameof(id), error);
             }
 
             return new EcdsaKeyFile(ecdsa, publicKey, checkedController!, checkedId!);

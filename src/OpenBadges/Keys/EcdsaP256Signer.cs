@@ -29,12 +29,12 @@ public sealed class EcdsaP256Signer : ISigner
         ArgumentNullException.ThrowIfNull(keyId);
         if (string.IsNullOrWhiteSpace(keyId))
         {
-            Throw.Argument(nameof(keyId), "The key id must not be empty.");
+            throw KeyErrors.KeyIdEmpty(nameof(keyId));
         }
 
         if (!IsP256(ecdsa.ExportParameters(includePrivateParameters: false).Curve))
         {
-            Throw.Argument(nameof(ecdsa), "An ES256 key must be on the P-256 curve (secp256r1).");
+            throw KeyErrors.EcdsaKeyNotP256(nameof(ecdsa));
         }
 
         _ecdsa = ecdsa;

@@ -44,7 +44,7 @@ public sealed class EcdsaPublicKey : IEquatable<EcdsaPublicKey>
     {
         ArgumentNullException.ThrowIfNull(ecdsa);
         var parameters = ecdsa.ExportParameters(includePrivateParameters: false);
-        var curve = EcdsaCurves.Of(parameters.Curve) ?? Throw.Argument<EcdsaCurve>(nameof(ecdsa), "The key must be on P-256 or P-384.");
+        var curve = EcdsaCurves.Of(parameters.Curve) ?? throw KeyErrors.EcdsaCurveUnsupported(nameof(ecdsa));
         return new EcdsaPublicKey(curve, new ECParameters { Curve = EcdsaCurves.ToECCurve(curve), Q = parameters.Q }, EcdsaCurves.Compress(parameters.Q));
     }
 
@@ -85,7 +85,7 @@ public sealed class EcdsaPublicKey : IEquatable<EcdsaPublicKey>
         ArgumentNullException.ThrowIfNull(multibase);
         return TryParseMultibase(multibase, out var key, out var error)
             ? key
-            : Throw.Format<EcdsaPublicKey>($"The value is not a P-256 or P-384 Multikey: {error}.");
+            : throw KeyErrors.NotEcdsaMultikey(error);
     }
 
     /// <summary>Reads a Multikey (<c>zDn…</c> or <c>z82…</c>); <paramref name="error"/> names what is wrong (prefix, multicodec, point).</summary>

@@ -22,7 +22,7 @@ public sealed class EcdsaSigner : ISigner
         ArgumentNullException.ThrowIfNull(keyId);
         if (string.IsNullOrWhiteSpace(keyId))
         {
-            Throw.Argument(nameof(keyId), "The key id must not be empty.");
+            throw KeyErrors.KeyIdEmpty(nameof(keyId));
         }
 
         PublicKey = EcdsaPublicKey.FromECDsa(ecdsa);

@@ -19,7 +19,7 @@ public sealed class Ed25519Key : IDisposable
     /// <summary>Length of a signature in bytes.</summary>
     public const int SignatureSize = Ed25519PublicKey.SignatureSize;
 
-    private const string AllowExportAdvice =
+    internal const string AllowExportAdvice =
         "Create the key with allowSecretExport: true (Ed25519Key.Generate, FromSeed, FromSecretKeyMultibase) if it must be written out.";
 
     private readonly Key _key;
@@ -48,7 +48,7 @@ public sealed class Ed25519Key : IDisposable
     {
         if (seed.Length != SeedSize)
         {
-            Throw.Argument(nameof(seed), $"An Ed25519 seed is {SeedSize} bytes; got {seed.Length}.");
+            throw KeyErrors.SeedWrongLength(nameof(seed), SeedSize, seed.Length);
         }
 
         return new Ed25519Key(
@@ -66,7 +66,7 @@ public sealed class Ed25519Key : IDisposable
         ArgumentNullException.ThrowIfNull(secretKeyMultibase);
         return TryFromSecretKeyMultibase(secretKeyMultibase, out var key, out var error, allowSecretExport)
             ? key
-            : Throw.Format<Ed25519Key>($"secretKeyMultibase is not an Ed25519 secret key: {error}.");
+            : throw KeyErrors.SecretKeyMultibaseNotEd25519(error);
     }
 
     /// <summary>Reads a secret Multikey (32-byte seed or 64-byte seed ‖ public key form).</summary>
@@ -102,7 +102,7 @@ public sealed class Ed25519Key : IDisposable
         ArgumentNullException.ThrowIfNull(secretKeyHex);
         return TryFromSecretKeyHex(secretKeyHex, out var key, out var error, allowSecretExport)
             ? key
-            : Throw.Format<Ed25519Key>($"The hexadecimal secret key is not acceptable: {error}.");
+            : throw KeyErrors.HexSecretKeyNotAcceptable(error);
     }
 
     /// <summary>Reads a hexadecimal secret (32-byte seed or 64-byte seed ‖ public key).</summary>
@@ -183,7 +183,7 @@ public sealed class Ed25519Key : IDisposable
         ThrowIfDisposed();
         if (signature.Length != SignatureSize)
         {
-            Throw.Argument(nameof(signature), $"An Ed25519 signature is {SignatureSize} bytes; the destination has {signature.Length}.");
+            throw KeyErrors.SignatureDestinationWrongLength(nameof(signature), SignatureSize, signature.Length);
         }
 
         SignatureAlgorithm.Ed25519.Sign(_key, data, signature);
@@ -221,17 +221,17 @@ public sealed class Ed25519Key : IDisposable
         ThrowIfDisposed();
         if (!AllowsSecretExport)
         {
-            Throw.InvalidOperation("This Ed25519 key does not allow its secret to be exported. " + AllowExportAdvice);
+            throw KeyErrors.SecretExportNotAllowed();
         }
 
         if (destination.Length != SeedSize)
         {
-            Throw.Argument(nameof(destination), $"An Ed25519 seed is {SeedSize} bytes; the destination has {destination.Length}.");
+            throw KeyErrors.SeedDestinationWrongLength(nameof(destination), SeedSize, destination.Length);
         }
 
         if (!_key.TryExport(KeyBlobFormat.RawPrivateKey, destination, out var written) || written != SeedSize)
         {
-            Throw.InvalidOperation("NSec refused to export the seed.");
+            throw KeyErrors.SeedExportRefused();
         }
     }
 
@@ -254,7 +254,7 @@ public sealed class Ed25519Key : IDisposable
     {
         if (IsDisposed)
         {
-            Throw.Disposed(this);
+            throw KeyErrors.Disposed(this);
         }
     }
 

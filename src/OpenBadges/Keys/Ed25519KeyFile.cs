@@ -50,7 +50,7 @@ public sealed class Ed25519KeyFile : IDisposable
         ArgumentNullException.ThrowIfNull(key);
         if (!TryCheckIdentity(key.PublicKey, controller, id, out var checkedController, out var checkedId, out var error))
         {
-            return Throw.Argument<Ed25519KeyFile>(error.StartsWith("controller", StringComparison.Ordinal) ? nameof(controller) : nameof(id), error + ".");
+            throw KeyErrors.IdentityRejected(error.StartsWith("controller", StringComparison.Ordinal) ? nameof(controller) : nameof(id), error);
         }
 
         return new Ed25519KeyFile(key, checkedController, checkedId);
@@ -78,7 +78,7 @@ public sealed class Ed25519KeyFile : IDisposable
         ArgumentNullException.ThrowIfNull(json);
         return TryParse(json, out var file, out var error, allowSecretExport)
             ? file
-            : Throw.Format<Ed25519KeyFile>($"Not an acceptable Ed25519 key file: {error}.");
+            : throw KeyErrors.Ed25519KeyFileNotAcceptable(error);
     }
 
     /// <summary>Reads a key file from disk.</summary>
@@ -89,7 +89,7 @@ public sealed class Ed25519KeyFile : IDisposable
         ArgumentNullException.ThrowIfNull(path);
         // Read at most limit + 1 bytes: the path may be a pipe or a device, whose length says nothing.
         var bytes = BoundedRead.Bytes(path, JsonLimits.Default.MaxInputLength)
-            ?? Throw.Format<byte[]>($"'{path}' is larger than {JsonLimits.Default.MaxInputLength} bytes; a key file is far smaller.");
+            ?? throw KeyErrors.KeyFileTooLarge(path, JsonLimits.Default.MaxInputLength);
         string text;
         try
         {
@@ -97,12 +97,12 @@ public sealed class Ed25519KeyFile : IDisposable
         }
         catch (System.Text.DecoderFallbackException)
         {
-            return Throw.Format<Ed25519KeyFile>($"'{path}' is not UTF-8 text, so not a key file.");
+            throw KeyErrors.KeyFileNotUtf8(path);
         }
 
         return TryParse(text.TrimStart('\uFEFF'), out var file, out var error, allowSecretExport)
             ? file
-            : Throw.Format<Ed25519KeyFile>($"'{path}' is not an acceptable Ed25519 key file: {error}.");
+            : throw KeyErrors.Ed25519KeyFileAtPathNotAcceptable(path, error);
     }
 
     /// <summary>Reads a key file's JSON text; <paramref name="error"/> names the field and rule that failed.</summary>

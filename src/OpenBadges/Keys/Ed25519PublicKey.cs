@@ -36,7 +36,7 @@ public sealed class Ed25519PublicKey : IEquatable<Ed25519PublicKey>
     /// <summary>Wraps 32 raw key bytes.</summary>
     /// <exception cref="ArgumentException"><paramref name="publicKey"/> is not an Ed25519 public key.</exception>
     public static Ed25519PublicKey FromBytes(ReadOnlySpan<byte> publicKey) =>
-        TryFromBytes(publicKey, out var key, out var error) ? key : Throw.Argument<Ed25519PublicKey>(nameof(publicKey), error + ".");
+        TryFromBytes(publicKey, out var key, out var error) ? key : throw KeyErrors.PublicKeyRejected(nameof(publicKey), error);
 
     /// <summary>Wraps 32 raw key bytes; <paramref name="error"/> says why they are not acceptable.</summary>
     public static bool TryFromBytes(
@@ -69,7 +69,7 @@ public sealed class Ed25519PublicKey : IEquatable<Ed25519PublicKey>
         ArgumentNullException.ThrowIfNull(multibase);
         return TryParseMultibase(multibase, out var key, out var error)
             ? key
-            : Throw.Format<Ed25519PublicKey>($"The value is not an Ed25519 Multikey: {error}.");
+            : throw KeyErrors.NotEd25519Multikey(error);
     }
 
     /// <summary>Reads a Multikey (<c>z6Mk…</c>).</summary>

@@ -20,7 +20,7 @@ public sealed class Ed25519Signer : ISigner
         ArgumentNullException.ThrowIfNull(keyId);
         if (string.IsNullOrWhiteSpace(keyId))
         {
-            Throw.Argument(nameof(keyId), "The verification method id must not be empty.");
+            throw KeyErrors.VerificationMethodIdEmpty(nameof(keyId));
         }
 
         _key = key;

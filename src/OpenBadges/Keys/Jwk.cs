@@ -96,7 +96,7 @@ public static class Jwk
     public static Ed25519PublicKey ParsePublicKey(JObject jwk)
     {
         ArgumentNullException.ThrowIfNull(jwk);
-        return TryParsePublicKey(jwk, out var key, out var error) ? key : Throw.Format<Ed25519PublicKey>($"Not a public Ed25519 JWK: {error}.");
+        return TryParsePublicKey(jwk, out var key, out var error) ? key : throw KeyErrors.NotPublicEd25519Jwk(error);
     }
 
     /// <summary>Reads the public key of an Ed25519 JWK given as JSON text.</summary>
@@ -160,7 +160,7 @@ public static class Jwk
     public static Ed25519Key ParseKey(JObject jwk, bool allowSecretExport = false)
     {
         ArgumentNullException.ThrowIfNull(jwk);
-        return TryParseKey(jwk, out var key, out var error, allowSecretExport) ? key : Throw.Format<Ed25519Key>($"Not a private Ed25519 JWK: {error}.");
+        return TryParseKey(jwk, out var key, out var error, allowSecretExport) ? key : throw KeyErrors.NotPrivateEd25519Jwk(error);
     }
 
     /// <summary>
@@ -256,7 +256,7 @@ public static class Jwk
         }
         catch (JsonInputException e)
         {
-            return Throw.Format<JObject>("The JWK is not acceptable JSON: " + e.Message);
+            throw KeyErrors.JwkNotJson(e);
         }
     }
 }

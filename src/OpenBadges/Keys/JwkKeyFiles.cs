@@ -84,7 +84,7 @@ public static class JwkKeyFiles
         ArgumentNullException.ThrowIfNull(path);
         var kid = jwk["kid"] is JValue { Type: JTokenType.String } kidValue
             ? (string)kidValue!
-            : Throw.Format<string>($"the JWK key file '{path}' has no 'kid' (the key id verifiers resolve).");
+            : throw KeyErrors.JwkKeyFileHasNoKid(path);
         switch (jwk["kty"] is JValue { Type: JTokenType.String } kty ? (string?)kty : null)
         {
             case "EC" when jwk["crv"] is JValue { Type: JTokenType.String } crv && (string?)crv == "P-256":
@@ -115,7 +115,7 @@ public static class JwkKeyFiles
             }
 
             default:
-                return Throw.Format<(ISigner, IDisposable)>($"the JWK key file '{path}' is neither an EC P-256 nor an RSA private key.");
+                throw KeyErrors.JwkKeyFileUnsupportedKey(path);
         }
     }
 
@@ -130,7 +130,7 @@ public static class JwkKeyFiles
     {
         if (jwk[member] is not JValue { Type: JTokenType.String } value)
         {
-            return Throw.Format<byte[]>($"the JWK key file '{path}' has no '{member}' (a base64url string).");
+            throw KeyErrors.JwkKeyFileMemberMissing(path, member);
         }
 
         var text = (string)value!;
@@ -140,7 +140,7 @@ public static class JwkKeyFiles
         }
         catch (FormatException)
         {
-            return Throw.Format<byte[]>($"'{member}' in the JWK key file '{path}' is not base64url.");
+            throw KeyErrors.JwkKeyFileMemberNotBase64Url(member, path);
         }
     }
 

@@ -68,7 +68,7 @@ public static class Multibase
     public static byte[] Decode(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return TryDecode(text, out var bytes, out var error) ? bytes : Throw.Format<byte[]>(error);
+        return TryDecode(text, out var bytes, out var error) ? bytes : throw KeyErrors.MultibaseNotDecoded(error);
     }
 
     /// <summary>Decodes a base64url value without padding (the JOSE form, no multibase prefix).</summary>

@@ -28,7 +28,7 @@ public static class Multikey
     {
         if (publicKey.Length != Ed25519KeyLength)
         {
-            Internal.Throw.Argument(nameof(publicKey), $"An Ed25519 public key is {Ed25519KeyLength} bytes; got {publicKey.Length}.");
+            throw KeyErrors.PublicKeyWrongLength(nameof(publicKey), Ed25519KeyLength, publicKey.Length);
         }
 
         Span<byte> buffer = stackalloc byte[2 + Ed25519KeyLength];

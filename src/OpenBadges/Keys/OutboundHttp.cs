@@ -51,7 +51,7 @@ public static class OutboundHttp
         options ??= OutboundHttpOptions.Default;
         if (options.Timeout <= TimeSpan.Zero || options.MaxRedirects < 0)
         {
-            Internal.Throw.Argument(nameof(options), "Timeout must be positive and MaxRedirects not negative.");
+            throw KeyErrors.HttpOptionsInvalid(nameof(options));
         }
 
         var allowed = options.AllowedNetworks.ToArray();

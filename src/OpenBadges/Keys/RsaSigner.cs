@@ -27,12 +27,12 @@ public sealed class RsaSigner : ISigner
         ArgumentNullException.ThrowIfNull(keyId);
         if (string.IsNullOrWhiteSpace(keyId))
         {
-            Throw.Argument(nameof(keyId), "The key id must not be empty.");
+            throw KeyErrors.KeyIdEmpty(nameof(keyId));
         }
 
         if (rsa.KeySize < MinimumKeySizeInBits)
         {
-            Throw.Argument(nameof(rsa), $"An RS256 key must be at least {MinimumKeySizeInBits} bits; this one is {rsa.KeySize}.");
+            throw KeyErrors.RsaKeyTooSmall(nameof(rsa), MinimumKeySizeInBits, rsa.KeySize);
         }
 
         _rsa = rsa;

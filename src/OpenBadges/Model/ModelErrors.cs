@@ -31,4 +31,7 @@ internal static class ModelErrors
 
     internal static JsonSerializationException NumberOutOfRange(object? number, OverflowException inner) =>
         new($"The number {number} is outside the supported range.", inner);
+
+    internal static ArgumentException ValueIsNull(string paramName, object? paramName2) =>
+        new($"'{paramName2}' is null; pass a value, or do not call this method.", paramName);
 }

@@ -125,12 +125,12 @@ public static partial class DataIntegritySigner
         ArgumentNullException.ThrowIfNull(suite);
         if (!suite.CanIssue)
         {
-            Throw.Argument(nameof(suite), $"The cryptosuite '{suite}' is accepted for verification only; issue with '{Cryptosuites.EddsaRdfc2022}'.");
+            throw ProofErrors.SuiteVerifiesOnly(nameof(suite), suite, Cryptosuites.EddsaRdfc2022);
         }
 
         if (suite.KeyType == ProofKeyType.EcdsaSelectiveDisclosure)
         {
-            Throw.Argument(nameof(suite), $"An '{suite}' base proof names its mandatory statements: make it with EcdsaSd2023.SignBaseAsync.");
+            throw ProofErrors.SelectiveSuiteNeedsBaseProof(nameof(suite), suite);
         }
 
         _ = HashLength(suite, signer);
@@ -155,9 +155,9 @@ public static partial class DataIntegritySigner
             case ProofKeyType.Ecdsa when string.Equals(signer.Algorithm, "ES384", StringComparison.Ordinal):
                 return 48;
             case ProofKeyType.Ed25519:
-                return Throw.Argument<int>(nameof(signer), $"The cryptosuite '{suite}' signs with Ed25519, but the signer's algorithm is '{signer.Algorithm}'.");
+                throw ProofErrors.SignerNotEd25519(nameof(signer), suite, signer.Algorithm);
             default:
-                return Throw.Argument<int>(nameof(signer), $"The cryptosuite '{suite}' signs with ECDSA P-256 (ES256) or P-384 (ES384), but the signer's algorithm is '{signer.Algorithm}'.");
+                throw ProofErrors.SignerNotEcdsa(nameof(signer), suite, signer.Algorithm);
         }
     }
 

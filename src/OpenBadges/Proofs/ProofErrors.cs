@@ -82,4 +82,85 @@ internal static class ProofErrors
 
     internal static InvalidOperationException FetcherReturnedNothing() =>
         new("the fetcher returned no text");
+
+    internal static ArgumentException SuiteVerifiesOnly(string paramName, object? suite, object? cryptosuitesEddsaRdfc2022) =>
+        new($"The cryptosuite '{suite}' is accepted for verification only; issue with '{cryptosuitesEddsaRdfc2022}'.", paramName);
+
+    internal static ArgumentException SelectiveSuiteNeedsBaseProof(string paramName, object? suite) =>
+        new($"An '{suite}' base proof names its mandatory statements: make it with EcdsaSd2023.SignBaseAsync.", paramName);
+
+    internal static ArgumentException SignerNotEd25519(string paramName, object? suite, object? signerAlgorithm) =>
+        new($"The cryptosuite '{suite}' signs with Ed25519, but the signer's algorithm is '{signerAlgorithm}'.", paramName);
+
+    internal static ArgumentException SignerNotEcdsa(string paramName, object? suite, object? signerAlgorithm) =>
+        new($"The cryptosuite '{suite}' signs with ECDSA P-256 (ES256) or P-384 (ES384), but the signer's algorithm is '{signerAlgorithm}'.", paramName);
+
+    internal static ArgumentException SdSignerNotP256(string paramName, object? signerAlgorithm) =>
+        new($"ecdsa-sd-2023 signs with a P-256 key (ES256); the signer's algorithm is '{signerAlgorithm}'.", paramName);
+
+    internal static ArgumentException SdDocumentAlreadySigned(string paramName) =>
+        new("The document already has a proof; an ecdsa-sd-2023 base proof is made over an unsigned credential.", paramName);
+
+    internal static ArgumentException SdNoSingleBaseProof(string paramName) =>
+        new("The credential has no single ecdsa-sd-2023 proof to derive from.", paramName);
+
+    internal static ArgumentException SdSignatureCountMismatch(string paramName, object? baseValueSignaturesCount, object? nonMandatoryIndexesCount) =>
+        new($"The base proof has {baseValueSignaturesCount} statement signatures, but the credential has {nonMandatoryIndexesCount} non-mandatory statements: it was changed after issuance.", paramName);
+
+    internal static ArgumentException SdNothingToDisclose(string paramName) =>
+        new("Nothing to disclose: the base proof has no mandatory pointers and no selective pointers were given.", paramName);
+
+    internal static ArgumentException SdNeedsVc2NotVc11(string paramName) =>
+        new("ecdsa-sd-2023 secures VC 2.0 credentials (@context https://www.w3.org/ns/credentials/v2, validFrom); this is a VC 1.1 credential. Sign it with eddsa-rdfc-2022 or ecdsa-rdfc-2019.", paramName);
+
+    internal static ArgumentException SdFirstContextNotVc2(string paramName, object? embeddedContextsCredentialsV2) =>
+        new($"ecdsa-sd-2023 secures VC 2.0 credentials: the first @context must be {embeddedContextsCredentialsV2}.", paramName);
+
+    internal static InvalidOperationException SecurityKeyIsPublicOnly() =>
+        new("This Ed25519SecurityKey holds only a public key; it cannot sign.");
+
+    internal static ArgumentException NoJwsAlgorithm(string paramName, object? signerAlgorithm) =>
+        new($"Signer algorithm {signerAlgorithm} has no JWS algorithm here; use Ed25519 (EdDSA), RS256 or ES256.", paramName);
+
+    internal static ArgumentException KeyIdNotAbsoluteUri(string paramName, object? signerKeyId) =>
+        new($"The signer's key id {signerKeyId} must be an absolute URI (a DID URL or HTTPS URL) to be a JWT 'kid'.", paramName);
+
+    internal static ArgumentException HeaderJwkNotAcceptable(string paramName, object? error) =>
+        new($"The header JWK is not acceptable: {error}.", paramName);
+
+    internal static ArgumentException HeaderJwkAlgorithmMismatch(string paramName, object? keyKeyType, object? keyAlgorithm, object? algorithm) =>
+        new($"The header JWK is an {keyKeyType} key (for {keyAlgorithm}), but the signer signs {algorithm}.", paramName);
+
+    internal static ArgumentException CredentialHasJwtClaim(string paramName, object? name) =>
+        new($"The credential already has a member '{name}', a JWT registered claim name; pass the credential without JWT claims.", paramName);
+
+    internal static ArgumentException CredentialHasNoIssuerId(string paramName) =>
+        new("The credential has no issuer id ('issuer' as a string or 'issuer.id'); it becomes the 'iss' claim.", paramName);
+
+    internal static ArgumentException CredentialHasNoValidFrom(string paramName) =>
+        new("The credential has no 'validFrom' date-time with a time zone; it becomes the 'nbf' claim (OB 3.0 requires validFrom).", paramName);
+
+    internal static ArgumentException ValidUntilNotDateTime(string paramName) =>
+        new("The credential's 'validUntil' is not a date-time with a time zone; it becomes the 'exp' claim.", paramName);
+
+    internal static InvalidOperationException SignerReturnedWrongEd25519Length(object? signatureLength, object? ed25519PublicKeySignatureSize) =>
+        new($"The signer returned {signatureLength} bytes; an Ed25519 signature is {ed25519PublicKeySignatureSize}.");
+
+    internal static InvalidOperationException SignerReturnedNoEcdsaSignature() =>
+        new("The signer returned neither a 64-byte R‖S nor a DER ECDSA P-256 signature.");
+
+    internal static InvalidOperationException SignerReturnedEmptySignature() =>
+        new("The signer returned an empty signature.");
+
+    internal static ArgumentOutOfRangeException ClockSkewNegative(string paramName, object? actual) =>
+        new(paramName, actual, "ClockSkew must not be negative.");
+
+    internal static ArgumentException JwtLimitsNotPositive(string paramName) =>
+        new("MaxTokenLength, MaxKeyDocumentLength and MaxJsonDepth must be positive.", paramName);
+
+    internal static ArgumentException SdNotBaseProof(string paramName, bool hasProofValue) =>
+        new("The proof is not an ecdsa-sd-2023 base proof: " + (hasProofValue ? "the proofValue is not a base proof value" : "no proofValue") + ".", paramName);
+
+    internal static ArgumentException NotPublicP256Jwk(string paramName, string? error) =>
+        new($"Not a public P-256 JWK: {error ?? "the key is not an EC key"}.", paramName);
 }

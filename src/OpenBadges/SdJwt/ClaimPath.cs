@@ -76,7 +76,7 @@ public sealed class ClaimPath : IEquatable<ClaimPath>
         ArgumentNullException.ThrowIfNull(path);
         if (path is not JArray { Count: > 0 } array)
         {
-            return Throw.Format<ClaimPath>("A claim path is a non-empty JSON array.");
+            throw SdJwtErrors.ClaimPathNotArray();
         }
 
         var segments = new List<object?>();
@@ -94,7 +94,7 @@ public sealed class ClaimPath : IEquatable<ClaimPath>
                     segments.Add(null);
                     break;
                 default:
-                    return Throw.Format<ClaimPath>($"A claim path segment is a string, a non-negative integer or null; found {item}.");
+                    throw SdJwtErrors.ClaimPathSegmentInvalid(item);
             }
         }
 
@@ -190,7 +190,7 @@ public sealed class ClaimPath : IEquatable<ClaimPath>
         }
         else if (bracket != 0 || segments.Count == 0)
         {
-            Throw.Format<int>($"The claim path '{whole}' has an empty member name.");
+            throw SdJwtErrors.ClaimPathEmptyMember(whole);
         }
 
         var rest = bracket < 0 ? string.Empty : part[bracket..];
@@ -199,7 +199,7 @@ public sealed class ClaimPath : IEquatable<ClaimPath>
             var close = rest.IndexOf(']', StringComparison.Ordinal);
             if (rest[0] != '[' || close < 2)
             {
-                Throw.Format<int>($"The claim path '{whole}' has a malformed index in '{part}'.");
+                throw SdJwtErrors.ClaimPathMalformedIndex(whole, part);
             }
 
             var inner = rest[1..close];
@@ -213,7 +213,7 @@ public sealed class ClaimPath : IEquatable<ClaimPath>
             }
             else
             {
-                Throw.Format<int>($"The claim path '{whole}' has an index that is neither a non-negative integer nor '*': '{inner}'.");
+                throw SdJwtErrors.ClaimPathInvalidIndex(whole, inner);
             }
 
             rest = rest[(close + 1)..];

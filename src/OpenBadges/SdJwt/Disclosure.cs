@@ -69,12 +69,12 @@ public sealed class Disclosure
         ArgumentNullException.ThrowIfNull(value);
         if (salt.Length == 0)
         {
-            Throw.Argument(nameof(salt), "The salt must not be empty.");
+            throw SdJwtErrors.SaltEmpty(nameof(salt));
         }
 
         if (claimName is SdJwtNames.Digests or SdJwtNames.ArrayDigest)
         {
-            Throw.Argument(nameof(claimName), $"RFC 9901 §4.2.1: a Disclosure's claim name must not be '{claimName}'.");
+            throw SdJwtErrors.ReservedClaimName(nameof(claimName), claimName);
         }
 
         var array = claimName is null ? new JArray(salt, value.DeepClone()) : new JArray(salt, claimName, value.DeepClone());

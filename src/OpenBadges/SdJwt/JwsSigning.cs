@@ -15,7 +15,7 @@ internal static class JwsSigning
 {
     public static string AlgorithmOf(ISigner signer) =>
         JoseAlgorithms.FromSignerAlgorithm(signer.Algorithm)
-        ?? Throw.Argument<string>(nameof(signer), $"Signer algorithm {Printable.Quote(signer.Algorithm)} has no JWS algorithm here; use Ed25519 (EdDSA), ES256 or RS256.");
+        ?? throw SdJwtErrors.NoJwsAlgorithm(nameof(signer), Printable.Quote(signer.Algorithm));
 
     public static async Task<string> SignAsync(ISigner signer, JObject header, JObject payload, CancellationToken cancellationToken)
     {
@@ -34,11 +34,11 @@ internal static class JwsSigning
     private static byte[] ToJose(string algorithm, byte[]? signature) => algorithm switch
     {
         JoseAlgorithms.EdDSA when signature is not { Length: Ed25519PublicKey.SignatureSize } =>
-            Throw.InvalidOperation<byte[]>($"The signer returned {signature?.Length ?? 0} bytes; an Ed25519 signature is {Ed25519PublicKey.SignatureSize}."),
+            throw SdJwtErrors.SignerReturnedWrongEd25519Length(signature?.Length ?? 0, Ed25519PublicKey.SignatureSize),
         JoseAlgorithms.ES256 => signature is not null && EcdsaSignatureFormat.TryToJose(signature, out var jose)
             ? jose
-            : Throw.InvalidOperation<byte[]>("The signer returned neither a 64-byte R‖S nor a DER ECDSA P-256 signature."),
-        _ => signature is { Length: > 0 } ? signature : Throw.InvalidOperation<byte[]>("The signer returned an empty signature."),
+            : throw SdJwtErrors.SignerReturnedNoEcdsaSignature(),
+        _ => signature is { Length: > 0 } ? signature : throw SdJwtErrors.SignerReturnedEmptySignature(),
     };
 
     private static string Encode(JObject value) =>

@@ -127,10 +127,10 @@ public static class MicroCredentialSdJwtVc
             JValue { Type: JTokenType.String } id => (string?)id,
             JObject profile => (profile["id"] as JValue)?.Value as string,
             _ => null,
-        } ?? Throw.Argument<string>(nameof(credential), "The credential has no issuer id; it becomes 'iss'.");
+        } ?? throw SdJwtErrors.CredentialHasNoIssuerId(nameof(credential));
         if (!Proofs.Jose.VcJwtClaims.TryReadDate(claims["validFrom"], out var validFrom))
         {
-            Throw.Argument(nameof(credential), "The credential has no 'validFrom' date-time with a zone; it becomes 'nbf'.");
+            throw SdJwtErrors.CredentialHasNoValidFrom(nameof(credential));
         }
 
         DateTimeOffset? validUntil = Proofs.Jose.VcJwtClaims.TryReadDate(claims["validUntil"], out var until) ? until : null;
@@ -139,7 +139,7 @@ public static class MicroCredentialSdJwtVc
         var refused = extra.Where(e => !disclosable.Contains(e)).ToList();
         if (refused.Count > 0)
         {
-            Throw.Argument(nameof(extraDisclosable), $"These paths must stay in the clear (sd: never in {Vct}'s metadata, or absent): {string.Join(", ", refused)}.");
+            throw SdJwtErrors.PathsMustStayInClear(nameof(extraDisclosable), Vct, refused);
         }
 
         return new SdJwtVcIssuer(signer).IssueAsync(claims, disclosable, new SdJwtVcIssueOptions

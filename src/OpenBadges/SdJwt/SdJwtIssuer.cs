@@ -43,7 +43,7 @@ public sealed class SdJwtIssuer
         options ??= SdJwtIssueOptions.Default;
         if (options.DecoysPerObject is < 0 or > MaxDecoys)
         {
-            Throw.ArgumentOutOfRange(nameof(options), options.DecoysPerObject, $"DecoysPerObject is between 0 and {MaxDecoys}.");
+            throw SdJwtErrors.DecoysOutOfRange(nameof(options), options.DecoysPerObject, MaxDecoys);
         }
 
         var paths = disclosable.ToList();
@@ -51,7 +51,7 @@ public sealed class SdJwtIssuer
         {
             if (path.Count == 0 || path.Find(claims) is null && !path.Segments.Contains(null))
             {
-                Throw.Argument(nameof(disclosable), $"The disclosable path '{path}' names no claim in the payload.");
+                throw SdJwtErrors.PathNamesNoClaim(nameof(disclosable), path);
             }
         }
 
@@ -60,7 +60,7 @@ public sealed class SdJwtIssuer
         var payload = (JObject)Transform(claims, null, paths, options, disclosures);
         if (payload.ContainsKey(SdJwtNames.HashAlgorithm) || payload.ContainsKey(SdJwtNames.Confirmation) && options.HolderPublicJwk is not null)
         {
-            Throw.Argument(nameof(claims), "The claims already carry '_sd_alg' or 'cnf'; the issuer writes them.");
+            throw SdJwtErrors.ClaimsCarrySdAlgOrCnf(nameof(claims));
         }
 
         payload[SdJwtNames.HashAlgorithm] = SdJwtNames.Sha256;
@@ -68,7 +68,7 @@ public sealed class SdJwtIssuer
         {
             if (!JosePublicKey.TryParse(holder, out var holderKey, out var error))
             {
-                Throw.Argument(nameof(options), $"The holder JWK is not an acceptable public key: {error}.");
+                throw SdJwtErrors.HolderJwkNotAcceptable(nameof(options), error);
             }
 
             holderKey.Dispose();
@@ -191,7 +191,7 @@ public sealed class SdJwtIssuer
                 {
                     if (property.Name is SdJwtNames.Digests or SdJwtNames.ArrayDigest or SdJwtNames.HashAlgorithm)
                     {
-                        Throw.Argument("claims", $"The claims carry '{property.Name}' at {where}; RFC 9901 reserves that name.");
+                        throw SdJwtErrors.ClaimsCarryReservedName("claims", property.Name, where);
                     }
 
                     CheckReservedNames(property.Value, where + "." + property.Name);

@@ -89,7 +89,7 @@ public static class SdJwtPresenter
     {
         if (!CompactJws.TryParse(jwt, JsonLimits.Default, out var jws, out _, out var error))
         {
-            return Throw.Format<JObject>($"The issuer-signed JWT cannot be decoded: {error}.");
+            throw SdJwtErrors.IssuerJwtUndecodable(error);
         }
 
         return jws.Payload;

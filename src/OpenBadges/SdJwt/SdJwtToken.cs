@@ -24,7 +24,7 @@ public sealed class SdJwtToken
         {
             if (string.IsNullOrEmpty(part) || part.Contains(SdJwtNames.Separator, StringComparison.Ordinal))
             {
-                Throw.Argument(nameof(disclosures), "Every part of an SD-JWT is non-empty and has no '~'.");
+                throw SdJwtErrors.TokenPartInvalid(nameof(disclosures));
             }
         }
 
@@ -68,7 +68,7 @@ public sealed class SdJwtToken
         {
             if (!Disclosure.TryParse(encoded, limits ?? JsonLimits.Default, out var disclosure, out var error))
             {
-                return Throw.Format<IReadOnlyList<Disclosure>>($"Disclosure {Truncate(encoded)}: {error}.");
+                throw SdJwtErrors.DisclosureInvalid(Truncate(encoded), error);
             }
 
             decoded.Add(disclosure);
@@ -118,7 +118,7 @@ public sealed class SdJwtToken
     /// <summary>Splits <paramref name="text"/>.</summary>
     /// <exception cref="FormatException">Not an SD-JWT.</exception>
     public static SdJwtToken Parse(string text) =>
-        TryParse(text, out var token, out var error) ? token : Throw.Format<SdJwtToken>(error + ".");
+        TryParse(text, out var token, out var error) ? token : throw SdJwtErrors.TokenNotParsed(error);
 
     internal static string Truncate(string text) => text.Length <= 24 ? text : text[..24] + "…";
 }

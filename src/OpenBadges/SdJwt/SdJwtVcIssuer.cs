@@ -30,7 +30,7 @@ public sealed class SdJwtVcIssuer
         {
             if (claims.ContainsKey(name))
             {
-                Throw.Argument(nameof(claims), $"The claims already carry '{name}'; the SD-JWT VC issuer writes it from the options.");
+                throw SdJwtErrors.ClaimsCarryIssuerClaim(nameof(claims), name);
             }
         }
 
@@ -54,7 +54,7 @@ public sealed class SdJwtVcIssuer
         {
             if (status.Index < 0 || !Uri.TryCreate(status.Uri, UriKind.Absolute, out _))
             {
-                Throw.Argument(nameof(options), "The status entry needs an absolute URI and a non-negative index.");
+                throw SdJwtErrors.StatusEntryInvalid(nameof(options));
             }
 
             result["status"] = new JObject { ["status_list"] = new JObject { ["idx"] = status.Index, ["uri"] = status.Uri } };
@@ -78,7 +78,7 @@ public sealed class SdJwtVcIssuer
         {
             if (path.Count == 1 && path.Segments[0] is string name && Reserved.Where(r => r != "iat").Contains(name))
             {
-                Throw.Argument(nameof(disclosable), $"SD-JWT VC §3.2.2.2: '{name}' is never selectively disclosable.");
+                throw SdJwtErrors.NeverDisclosable(nameof(disclosable), name);
             }
         }
 

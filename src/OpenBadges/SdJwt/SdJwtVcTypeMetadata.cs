@@ -32,7 +32,7 @@ public sealed class SdJwtVcTypeMetadata
         var vct = metadata["vct"] is JValue { Type: JTokenType.String } v ? (string?)v : null;
         if (string.IsNullOrEmpty(vct))
         {
-            return Throw.Format<SdJwtVcTypeMetadata>("Type Metadata has no 'vct' string.");
+            throw SdJwtErrors.TypeMetadataHasNoVct();
         }
 
         var claims = new List<(ClaimPath, SdRule)>();
@@ -45,7 +45,7 @@ public sealed class SdJwtVcTypeMetadata
                 "always" => SdRule.Always,
                 "never" => SdRule.Never,
                 "allowed" => SdRule.Allowed,
-                _ => Throw.Format<SdRule>($"Claim '{path}' has sd '{sd}'; the values are always, allowed and never."),
+                _ => throw SdJwtErrors.UnknownSdRule(path, sd),
             }));
         }
 

@@ -181,12 +181,12 @@ public static partial class SdJwtVerifier
         ArgumentNullException.ThrowIfNull(options.TimeProvider, "options.TimeProvider");
         if (options.ClockSkew < TimeSpan.Zero || options.KeyBindingMaxAge < TimeSpan.Zero)
         {
-            Internal.Throw.Argument(nameof(options), "ClockSkew and KeyBindingMaxAge must not be negative.");
+            throw SdJwtErrors.DurationsNegative(nameof(options));
         }
 
         if (options.MaxLength <= 0 || options.MaxDisclosures <= 0 || options.MaxJsonDepth <= 0 || options.MaxStatusListBytes <= 0)
         {
-            Internal.Throw.Argument(nameof(options), "MaxLength, MaxDisclosures, MaxJsonDepth and MaxStatusListBytes must be positive.");
+            throw SdJwtErrors.LimitsNotPositive(nameof(options));
         }
     }
 

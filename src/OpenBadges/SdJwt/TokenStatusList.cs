@@ -33,7 +33,7 @@ public sealed class TokenStatusList
         CheckBits(bits);
         if (size < 1 || size > int.MaxValue / 8)
         {
-            Throw.ArgumentOutOfRange(nameof(size), size, "The list has at least one entry.");
+            throw SdJwtErrors.StatusListEmpty(nameof(size), size);
         }
 
         Bits = bits;
@@ -68,7 +68,7 @@ public sealed class TokenStatusList
             CheckIndex(index);
             if (value > Mask)
             {
-                Throw.ArgumentOutOfRange(nameof(value), value, $"A status of {Bits} bit(s) is at most {Mask}.");
+                throw SdJwtErrors.StatusTooLarge(nameof(value), value, Bits, Mask);
             }
 
             var bit = (long)index * Bits;
@@ -190,7 +190,7 @@ public sealed class TokenStatusList
     {
         if (index < 0 || index >= Count)
         {
-            Throw.ArgumentOutOfRange(nameof(index), index, $"The list has {Count} entries.");
+            throw SdJwtErrors.StatusIndexOutOfRange(nameof(index), index, Count);
         }
     }
 
@@ -198,7 +198,7 @@ public sealed class TokenStatusList
     {
         if (bits is not (1 or 2 or 4 or 8))
         {
-            Throw.ArgumentOutOfRange(nameof(bits), bits, "A status is 1, 2, 4 or 8 bits.");
+            throw SdJwtErrors.StatusBitsInvalid(nameof(bits), bits);
         }
     }
 }

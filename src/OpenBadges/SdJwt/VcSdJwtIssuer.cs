@@ -36,7 +36,7 @@ public static class VcSdJwtIssuer
         {
             if (path.Segments[0] is string top && InClear.Contains(top))
             {
-                Throw.Argument(nameof(disclosable), $"'{path}' stays in the clear: a verifier needs it to process the credential.");
+                throw SdJwtErrors.PathStaysInClear(nameof(disclosable), path);
             }
         }
 

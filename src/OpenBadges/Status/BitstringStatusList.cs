@@ -32,7 +32,7 @@ public sealed class BitstringStatusList
     {
         if (length < MinimumLength || length % 8 != 0 || length > MaximumLength)
         {
-            Throw.ArgumentOutOfRange(nameof(length), length, $"a status list has between {MinimumLength} and {MaximumLength} entries, a multiple of 8");
+            throw StatusErrors.ListLengthOutOfRange(nameof(length), length, MinimumLength, MaximumLength);
         }
 
         return new BitstringStatusList(new byte[length / 8]);
@@ -114,7 +114,7 @@ public sealed class BitstringStatusList
     {
         if ((uint)index >= (uint)Length)
         {
-            Throw.ArgumentOutOfRange(nameof(index), index, $"a status list index is between 0 and {Length - 1}");
+            throw StatusErrors.IndexOutOfRange(nameof(index), index, Length - 1);
         }
     }
 }

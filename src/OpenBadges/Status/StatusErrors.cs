@@ -42,4 +42,10 @@ internal static class StatusErrors
 
     internal static FormatException EncodedListNotGzip() =>
         new("encodedList is not GZIP-compressed data.");
+
+    internal static ArgumentOutOfRangeException ListLengthOutOfRange(string paramName, object? actual, object? minimumLength, object? maximumLength) =>
+        new(paramName, actual, $"a status list has between {minimumLength} and {maximumLength} entries, a multiple of 8");
+
+    internal static ArgumentOutOfRangeException IndexOutOfRange(string paramName, object? actual, object? length) =>
+        new(paramName, actual, $"a status list index is between 0 and {length}");
 }

@@ -65,6 +65,20 @@ public sealed class ErrorCatalogueAnalyzerTests
     }
 
     [Fact]
+    public async Task A_free_text_throw_helper_is_not_a_catalogue()
+    {
+        const string code = """
+            namespace OpenBadges.Internal;
+            internal static class Throw
+            {
+                public static System.ArgumentException Argument(string paramName, string problem) => new(problem, paramName);
+            }
+            """;
+
+        Assert.Equal(["OBE0002"], (await Analyze(code, enableAllExceptions: true)).Select(d => d.Id));
+    }
+
+    [Fact]
     public async Task Other_exceptions_are_reported_only_where_the_project_turns_OBE0002_on()
     {
         const string code = """

@@ -353,7 +353,7 @@ public sealed partial class MicroCredentialBuilder
     {
         if (value is null)
         {
-            Throw.Argument(paramName, $"'{paramName}' is null; pass a value, or do not call this method.");
+            throw ModelErrors.ValueIsNull(paramName, paramName);
         }
 
         field = value;

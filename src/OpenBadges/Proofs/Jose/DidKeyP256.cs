@@ -33,7 +33,7 @@ public static class DidKeyP256
         if (!JosePublicKey.TryParse(publicJwk, out var key, out var error) || key.KeyType != "EC")
         {
             key?.Dispose();
-            Throw.Argument(nameof(publicJwk), $"Not a public P-256 JWK: {error ?? "the key is not an EC key"}.");
+            throw ProofErrors.NotPublicP256Jwk(nameof(publicJwk), error);
         }
 
         key.Dispose();

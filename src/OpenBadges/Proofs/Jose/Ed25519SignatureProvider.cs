@@ -14,7 +14,7 @@ internal sealed class Ed25519SignatureProvider : SignatureProvider
     {
         if (willCreateSignatures && key.PrivateKey is null)
         {
-            Throw.InvalidOperation("This Ed25519SecurityKey holds only a public key; it cannot sign.");
+            throw ProofErrors.SecurityKeyIsPublicOnly();
         }
 
         _key = key;
@@ -66,5 +66,5 @@ internal sealed class Ed25519SignatureProvider : SignatureProvider
     }
 
     private Ed25519Key SigningKey =>
-        _key.PrivateKey ?? Throw.InvalidOperation<Ed25519Key>("This Ed25519SecurityKey holds only a public key; it cannot sign.");
+        _key.PrivateKey ?? throw ProofErrors.SecurityKeyIsPublicOnly();
 }

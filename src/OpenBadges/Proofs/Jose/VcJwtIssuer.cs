@@ -39,13 +39,13 @@ public sealed partial class VcJwtIssuer
         ArgumentNullException.ThrowIfNull(signer);
         Signer = signer;
         Algorithm = JoseAlgorithms.FromSignerAlgorithm(signer.Algorithm)
-            ?? Throw.Argument<string>(nameof(signer), $"Signer algorithm {Printable.Quote(signer.Algorithm)} has no JWS algorithm here; use Ed25519 (EdDSA), RS256 or ES256.");
+            ?? throw ProofErrors.NoJwsAlgorithm(nameof(signer), Printable.Quote(signer.Algorithm));
 
         if (publicJwk is null)
         {
             if (!Uri.TryCreate(signer.KeyId, UriKind.Absolute, out _))
             {
-                Throw.Argument(nameof(signer), $"The signer's key id {Printable.Quote(signer.KeyId)} must be an absolute URI (a DID URL or HTTPS URL) to be a JWT 'kid'.");
+                throw ProofErrors.KeyIdNotAbsoluteUri(nameof(signer), Printable.Quote(signer.KeyId));
             }
 
             return;
@@ -53,14 +53,14 @@ public sealed partial class VcJwtIssuer
 
         if (!JosePublicKey.TryParse(publicJwk, out var key, out var error))
         {
-            Throw.Argument(nameof(publicJwk), $"The header JWK is not acceptable: {error}.");
+            throw ProofErrors.HeaderJwkNotAcceptable(nameof(publicJwk), error);
         }
 
         using (key)
         {
             if (key.Algorithm != Algorithm)
             {
-                Throw.Argument(nameof(publicJwk), $"The header JWK is an {key.KeyType} key (for {key.Algorithm}), but the signer signs {Algorithm}.");
+                throw ProofErrors.HeaderJwkAlgorithmMismatch(nameof(publicJwk), key.KeyType, key.Algorithm, Algorithm);
             }
         }
 
@@ -113,15 +113,15 @@ public sealed partial class VcJwtIssuer
         {
             if (credential.ContainsKey(name))
             {
-                Throw.Argument(nameof(credential), $"The credential already has a member '{name}', a JWT registered claim name; pass the credential without JWT claims.");
+                throw ProofErrors.CredentialHasJwtClaim(nameof(credential), name);
             }
         }
 
         var issuerId = VcJwtClaims.IssuerId(credential)
-            ?? Throw.Argument<string>(nameof(credential), "The credential has no issuer id ('issuer' as a string or 'issuer.id'); it becomes the 'iss' claim.");
+            ?? throw ProofErrors.CredentialHasNoIssuerId(nameof(credential));
         if (!VcJwtClaims.TryReadDate(credential["validFrom"], out var validFrom))
         {
-            Throw.Argument(nameof(credential), "The credential has no 'validFrom' date-time with a time zone; it becomes the 'nbf' claim (OB 3.0 requires validFrom).");
+            throw ProofErrors.CredentialHasNoValidFrom(nameof(credential));
         }
 
         long? expires = null;
@@ -129,7 +129,7 @@ public sealed partial class VcJwtIssuer
         {
             if (!VcJwtClaims.TryReadDate(validUntilToken, out var validUntil))
             {
-                Throw.Argument(nameof(credential), "The credential's 'validUntil' is not a date-time with a time zone; it becomes the 'exp' claim.");
+                throw ProofErrors.ValidUntilNotDateTime(nameof(credential));
             }
 
             expires = VcJwtClaims.ToNumericDate(validUntil);
@@ -248,13 +248,13 @@ public sealed partial class VcJwtIssuer
         switch (Algorithm)
         {
             case JoseAlgorithms.EdDSA when signature is not { Length: Ed25519PublicKey.SignatureSize }:
-                return Throw.InvalidOperation<byte[]>($"The signer returned {signature?.Length ?? 0} bytes; an Ed25519 signature is {Ed25519PublicKey.SignatureSize}.");
+                throw ProofErrors.SignerReturnedWrongEd25519Length(signature?.Length ?? 0, Ed25519PublicKey.SignatureSize);
             case JoseAlgorithms.ES256:
                 return signature is not null && EcdsaSignatureFormat.TryToJose(signature, out var jose)
                     ? jose
-                    : Throw.InvalidOperation<byte[]>("The signer returned neither a 64-byte R‖S nor a DER ECDSA P-256 signature.");
+                    : throw ProofErrors.SignerReturnedNoEcdsaSignature();
             default:
-                return signature is { Length: > 0 } ? signature : Throw.InvalidOperation<byte[]>("The signer returned an empty signature.");
+                return signature is { Length: > 0 } ? signature : throw ProofErrors.SignerReturnedEmptySignature();
         }
     }
 

@@ -213,12 +213,12 @@ public static partial class VcJwtVerifier
         ArgumentNullException.ThrowIfNull(options.TimeProvider, "options.TimeProvider");
         if (options.ClockSkew < TimeSpan.Zero)
         {
-            Internal.Throw.ArgumentOutOfRange(nameof(options), options.ClockSkew, "ClockSkew must not be negative.");
+            throw ProofErrors.ClockSkewNegative(nameof(options), options.ClockSkew);
         }
 
         if (options.MaxTokenLength <= 0 || options.MaxKeyDocumentLength <= 0 || options.MaxJsonDepth <= 0)
         {
-            Internal.Throw.Argument(nameof(options), "MaxTokenLength, MaxKeyDocumentLength and MaxJsonDepth must be positive.");
+            throw ProofErrors.JwtLimitsNotPositive(nameof(options));
         }
     }
 

@@ -101,13 +101,13 @@ public static class EcdsaSd2023
         ArgumentNullException.ThrowIfNull(mandatoryPointers);
         if (!string.Equals(signer.Algorithm, "ES256", StringComparison.Ordinal))
         {
-            Throw.Argument(nameof(signer), $"ecdsa-sd-2023 signs with a P-256 key (ES256); the signer's algorithm is '{signer.Algorithm}'.");
+            throw ProofErrors.SdSignerNotP256(nameof(signer), signer.Algorithm);
         }
 
         RequireVc2(document, nameof(document));
         if (document["proof"] is not null)
         {
-            Throw.Argument(nameof(document), "The document already has a proof; an ecdsa-sd-2023 base proof is made over an unsigned credential.");
+            throw ProofErrors.SdDocumentAlreadySigned(nameof(document));
         }
 
         JsonInput.RequireSignableJson(document);
@@ -158,13 +158,13 @@ public static class EcdsaSd2023
         if (baseCredential["proof"] is not JObject proof
             || !string.Equals((string?)(proof["cryptosuite"] as JValue), Cryptosuites.EcdsaSd2023.Name, StringComparison.Ordinal))
         {
-            return Throw.Argument<JObject>(nameof(baseCredential), "The credential has no single ecdsa-sd-2023 proof to derive from.");
+            throw ProofErrors.SdNoSingleBaseProof(nameof(baseCredential));
         }
 
         var text = proof["proofValue"] is JValue { Type: JTokenType.String } v ? (string?)v : null;
         if (!SdProofValues.TryDecodeText(text, out var bytes) || !SdProofValues.TryParseBase(bytes, out var baseValue, out _))
         {
-            return Throw.Argument<JObject>(nameof(baseCredential), "The proof is not an ecdsa-sd-2023 base proof: " + (text is null ? "no proofValue" : "the proofValue is not a base proof value") + ".");
+            throw ProofErrors.SdNotBaseProof(nameof(baseCredential), hasProofValue: text is not null);
         }
 
         var document = JsonCopy.ObjectWithout(baseCredential, "proof");
@@ -213,7 +213,7 @@ public static class EcdsaSd2023
         var nonMandatoryIndexes = grouped.Groups["mandatory"].NonMatching.Keys.ToList();
         if (nonMandatoryIndexes.Count != baseValue.Signatures.Count)
         {
-            Throw.Argument(nameof(baseValue), $"The base proof has {baseValue.Signatures.Count} statement signatures, but the credential has {nonMandatoryIndexes.Count} non-mandatory statements: it was changed after issuance.");
+            throw ProofErrors.SdSignatureCountMismatch(nameof(baseValue), baseValue.Signatures.Count, nonMandatoryIndexes.Count);
         }
 
         var filteredSignatures = new List<byte[]>();
@@ -228,7 +228,7 @@ public static class EcdsaSd2023
 
         // Step 12: the reveal document, selected from the document itself.
         var revealDocument = JsonLdSelection.Select(document, combinedPointers)
-            ?? Throw.Argument<JObject>(nameof(selectivePointers), "Nothing to disclose: the base proof has no mandatory pointers and no selective pointers were given.");
+            ?? throw ProofErrors.SdNothingToDisclose(nameof(selectivePointers));
 
         // Steps 13-15: the verifier's canonical labels (of the disclosed statements) mapped to the HMAC labels.
         var canonical = Rdfc10.Canonicalize(combined.DeskolemizedQuads, null, cancellationToken);
@@ -384,12 +384,12 @@ public static class EcdsaSd2023
         };
         if (first is JValue { Type: JTokenType.String } url && string.Equals((string?)url, Vc1Context, StringComparison.Ordinal))
         {
-            Throw.Argument(paramName, "ecdsa-sd-2023 secures VC 2.0 credentials (@context https://www.w3.org/ns/credentials/v2, validFrom); this is a VC 1.1 credential. Sign it with eddsa-rdfc-2022 or ecdsa-rdfc-2019.");
+            throw ProofErrors.SdNeedsVc2NotVc11(paramName);
         }
 
         if (first is not JValue { Type: JTokenType.String } v2 || !string.Equals((string?)v2, EmbeddedContexts.CredentialsV2, StringComparison.Ordinal))
         {
-            Throw.Argument(paramName, $"ecdsa-sd-2023 secures VC 2.0 credentials: the first @context must be {EmbeddedContexts.CredentialsV2}.");
+            throw ProofErrors.SdFirstContextNotVc2(paramName, EmbeddedContexts.CredentialsV2);
         }
     }
 
