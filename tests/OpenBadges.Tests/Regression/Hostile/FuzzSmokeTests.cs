@@ -8,6 +8,7 @@ namespace OpenBadges.Tests.Regression.Hostile;
 /// thousand seeded mutations find; long runs are described in tests/fuzz/README.md. Same seed every run: a failure
 /// here reproduces with <c>OpenBadges.Fuzz HARNESS --seed 1</c>.
 /// </summary>
+[Collection(FuzzSmokeCollection.Name)]
 public sealed class FuzzSmokeTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Names() => new(Harnesses.All.Select(h => h.Name));
@@ -101,4 +102,14 @@ public sealed class FuzzSmokeTests(ITestOutputHelper output)
 
         GC.KeepAlive(x);
     }
+}
+
+/// <summary>
+/// The fuzz driver bounds each input by the process's CPU time (the work it causes, however loaded the machine). In the
+/// test process that clock also counts every test running beside it, so the smoke runs run alone.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class FuzzSmokeCollection
+{
+    public const string Name = "fuzz smoke runs (alone: the driver bounds inputs by process CPU time)";
 }
