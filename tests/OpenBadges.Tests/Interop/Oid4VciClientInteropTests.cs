@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using OpenBadges.Checks;
 using OpenBadges.Json;
@@ -20,26 +18,7 @@ namespace OpenBadges.Tests.Interop;
 /// </summary>
 public sealed class Oid4VciClientInteropTests
 {
-    private static async Task<JObject> RunWalletAsync(JObject input)
-    {
-        var start = new ProcessStartInfo("node", "oid4vci-wallet.mjs")
-        {
-            WorkingDirectory = ReferenceStack.HarnessDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var node = Process.Start(start)!;
-        await node.StandardInput.WriteAsync(input.ToString(Formatting.None));
-        node.StandardInput.Close();
-        var stdout = node.StandardOutput.ReadToEndAsync();
-        var stderr = node.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await node.WaitForExitAsync(timeout.Token);
-        Assert.True(node.ExitCode == 0, $"the wallet client failed (exit {node.ExitCode}):\n{await stderr}");
-        return JsonInput.ParseObject(await stdout);
-    }
+    private static Task<JObject> RunWalletAsync(JObject input) => NodeScript.RunAsync("oid4vci-wallet.mjs", input, "the wallet client");
 
     private static string ExpectedHolderDid(JObject jwk)
     {
