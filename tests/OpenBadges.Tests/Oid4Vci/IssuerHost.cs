@@ -101,7 +101,8 @@ internal sealed class IssuerHost : IAsyncDisposable
         P256Key.Dispose();
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on now.</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,7 +48,7 @@ internal sealed class VcApiHost : IAsyncDisposable
 
     public static async Task<VcApiHost> StartAsync(TimeProvider? clock = null)
     {
-        var port = FreePort();
+        var port = IssuerHost.FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
         var key = Ed25519KeyFile.Generate();
         var awards = new InMemoryAwardStore();
@@ -103,12 +102,5 @@ internal sealed class VcApiHost : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Key.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
